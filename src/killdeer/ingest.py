@@ -1,0 +1,138 @@
+"""Ingest stage: turn files, folders, stdin and dicts into Documents.
+
+Every input item becomes either a `Document` or a `DocumentError` that names the
+file (and line) it came from, so nothing is silently dropped. Rules:
+
+- `.txt`: one article; the first non-empty line is the title; the whole file is the text.
+- `.jsonl`: one article per line: `id`, `text`, and optional `title`, `date`, `url`, `source`.
+- a folder: every `.txt` and `.jsonl` inside it, recursively, in sorted order.
+- `-`: standard input, read as JSON Lines when it starts with `{`, else as one `.txt` article.
+
+A document is rejected when its file is unreadable, its bytes are not UTF-8, its JSON
+line is invalid or not an object, its `text` is missing, not a string or blank, its
+`date` is not ISO 8601, or its text is longer than `MAX_CHARS`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
+
+from .model import Document, DocumentError
+
+MAX_CHARS = 1_000_000
+SUFFIXES = (".txt", ".jsonl")
+
+Item = Union[Document, DocumentError]
+
+
+def read_inputs(inputs: Iterable[str], date: Optional[str] = None) -> Iterator[Item]:
+    """Documents from each input path (or `-`); `date` is the publication date for `.txt`."""
+    for name in inputs:
+        if name == "-":
+            yield from read_stream(sys.stdin.buffer, "<stdin>", date)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+            if not files:
+                yield DocumentError(str(path), "folder holds no .txt or .jsonl files")
+            for file in files:
+                yield from read_path(file, date)
+        else:
+            yield from read_path(path, date)
+
+
+def read_path(path: Path, date: Optional[str] = None) -> Iterator[Item]:
+    """Documents from one `.txt` or `.jsonl` file."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield DocumentError(str(path), f"cannot read file: {err.strerror or err}")
+        return
+    if path.suffix == ".jsonl":
+        yield from read_jsonl(data.splitlines(), str(path), path.stem)
+    elif path.suffix == ".txt":
+        yield read_txt(data, str(path), path.stem, date)
+    else:
+        yield DocumentError(str(path), f"unknown input type {path.suffix!r}: expected .txt or .jsonl")
+
+
+def read_stream(stream: BinaryIO, origin: str, date: Optional[str] = None) -> Iterator[Item]:
+    """Documents from a byte stream: JSON Lines if it starts with `{`, else one article."""
+    data = stream.read()
+    if data.lstrip()[:1] == b"{":
+        yield from read_jsonl(data.splitlines(), origin, "stdin")
+    else:
+        yield read_txt(data, origin, "stdin", date)
+
+
+def read_txt(data: bytes, origin: str, doc_id: str, date: Optional[str] = None) -> Item:
+    """One article from the bytes of a `.txt` file."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return DocumentError(origin, f"not UTF-8 text (bad byte at offset {err.start})")
+    return make_document({"id": doc_id, "text": text, "date": date}, origin, title_from_text=True)
+
+
+def read_jsonl(lines: list[bytes], origin: str, stem: str) -> Iterator[Item]:
+    """One document per non-blank JSON line; errors name the line number."""
+    for number, raw in enumerate(lines, start=1):
+        where = f"{origin}:{number}"
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as err:
+            yield DocumentError(where, f"not UTF-8 text (bad byte at offset {err.start})")
+            continue
+        except json.JSONDecodeError as err:
+            yield DocumentError(where, f"invalid JSON: {err.msg} at column {err.colno}")
+            continue
+        if not isinstance(record, dict):
+            yield DocumentError(where, "a JSON line must be an object with a \"text\" field")
+            continue
+        record.setdefault("id", f"{stem}:{number}")
+        yield make_document(record, where)
+
+
+def make_document(record: dict[str, Any], origin: str, title_from_text: bool = False) -> Item:
+    """Check one input record and build its Document, or say what is wrong with it."""
+    text = record.get("text")
+    if text is None:
+        return DocumentError(origin, "missing \"text\" field")
+    if not isinstance(text, str):
+        return DocumentError(origin, f"\"text\" must be a string, not {type(text).__name__}")
+    if not text.strip():
+        return DocumentError(origin, "empty document: no text to code")
+    if len(text) > MAX_CHARS:
+        return DocumentError(origin, f"document too large: {len(text):,} characters (limit {MAX_CHARS:,}); "
+                                     "split it into articles")
+    date = record.get("date")
+    if date is not None:
+        date = normalise_date(date)
+        if date is None:
+            return DocumentError(origin, f"\"date\" must be an ISO date like 2024-02-07, not {record['date']!r}")
+    title = record.get("title")
+    if title is None and title_from_text:
+        title = first_line(text)
+    return Document(id=str(record["id"]), text=text, title=title, date=date,
+                    url=record.get("url"), source=record.get("source"), origin=origin)
+
+
+def normalise_date(value: Any) -> Optional[str]:
+    """An ISO date string (YYYY-MM-DD) from an ISO date or datetime, else None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def first_line(text: str) -> Optional[str]:
+    """The first non-empty line, stripped: a `.txt` article's title."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), None)

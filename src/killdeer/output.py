@@ -1,0 +1,145 @@
+"""Output stage: events become schema records, written as JSON Lines, CSV or Parquet."""
+from __future__ import annotations
+
+import csv
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import IO, Any, Iterable, Iterator
+
+from .model import Document, Event
+
+FORMATS = ("jsonl", "csv", "parquet")
+FIELDS = ("id", "doc_id", "event_type", "mode", "contexts", "quad", "intensity", "cameo",
+          "source", "target", "date", "date_text", "location", "fatalities", "injured",
+          "participants", "count", "aggregate", "sentence", "sentence_index", "trigger",
+          "span", "confidence")
+
+
+def records(document: Document, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """The document's events as schema records, numbered in text order."""
+    from .plover import describe
+    kept = [e for e in document.events if e.confidence >= min_confidence]
+    return [to_record(document, event, n, describe(event)) for n, event in enumerate(kept)]
+
+
+def to_record(document: Document, event: Event, n: int, plover: dict[str, Any]) -> dict[str, Any]:
+    """One event as the schema's record; `plover` holds quad, intensity and cameo."""
+    doc = document.doc
+    tokens = [doc[i] for i in sorted(event.trigger)]
+    sentence = document.sentences[event.sentence]
+    return {
+        "id": f"{document.id}:{n}",
+        "doc_id": document.id,
+        "event_type": event.event_type,
+        "mode": event.mode,
+        "contexts": list(event.contexts),
+        "quad": plover["quad"],
+        "intensity": plover["intensity"],
+        "cameo": plover["cameo"],
+        "source": event.source.as_record() if event.source else None,
+        "target": event.target.as_record() if event.target else None,
+        "date": event.date,
+        "date_text": event.date_text,
+        "location": event.location.as_record() if event.location else None,
+        "fatalities": event.fatalities,
+        "injured": event.injured,
+        "participants": event.participants,
+        "count": event.count,
+        "aggregate": event.aggregate,
+        "sentence": sentence.text,
+        "sentence_index": event.sentence,
+        "trigger": " ".join(t.text for t in tokens),
+        "span": [tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)],
+        "confidence": round(event.confidence, 3),
+    }
+
+
+@lru_cache(maxsize=None)
+def schema() -> dict[str, Any]:
+    """The event record's JSON Schema, shipped in the package."""
+    return json.loads(resources.files("killdeer").joinpath("data/event.schema.json").read_text())
+
+
+def flat(record: dict[str, Any]) -> dict[str, Any]:
+    """A record with nested actors, place and lists flattened for tables (CSV, Parquet)."""
+    row: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            for sub, v in value.items():
+                row[f"{key}_{sub}"] = ";".join(v) if isinstance(v, list) else v
+        elif key in ("source", "target", "location"):
+            continue
+        elif key == "span":
+            row["span_start"], row["span_end"] = value
+        elif isinstance(value, list):
+            row[key] = ";".join(value)
+        else:
+            row[key] = value
+    return row
+
+
+def flat_columns() -> list[str]:
+    """Column names of a flattened record, in schema order."""
+    actor = ("name", "text", "country", "roles", "id")
+    place = ("name", "country", "admin1", "lat", "lon", "geonameid", "feature")
+    cols: list[str] = []
+    for key in FIELDS:
+        if key in ("source", "target"):
+            cols += [f"{key}_{a}" for a in actor]
+        elif key == "location":
+            cols += [f"location_{p}" for p in place]
+        elif key == "span":
+            cols += ["span_start", "span_end"]
+        else:
+            cols.append(key)
+    return cols
+
+
+class Writer:
+    """Writes records to a stream or file in one of FORMATS."""
+
+    def __init__(self, stream: IO[str] | None, fmt: str = "jsonl", path: str | None = None):
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        if fmt == "parquet" and path is None:
+            raise ValueError("parquet output needs a file: pass -o FILE.parquet")
+        self.fmt, self.stream, self.path = fmt, stream, path
+        self._csv: csv.DictWriter | None = None
+        self._rows: list[dict[str, Any]] = []
+
+    def write(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Write records as they come (Parquet collects them until `close`)."""
+        for record in rows:
+            if self.fmt == "jsonl":
+                self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            elif self.fmt == "csv":
+                if self._csv is None:
+                    self._csv = csv.DictWriter(self.stream, fieldnames=flat_columns())
+                    self._csv.writeheader()
+                self._csv.writerow(flat(record))
+            else:
+                self._rows.append(flat(record))
+
+    def close(self) -> None:
+        """Finish the output (writes the Parquet file)."""
+        if self.fmt == "parquet":
+            write_parquet(self._rows, self.path)
+        elif self.stream is not None:
+            self.stream.flush()
+
+
+def write_parquet(rows: list[dict[str, Any]], path: str) -> None:
+    """Write flattened records to a Parquet file with the flat column order."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    columns = flat_columns()
+    table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows],
+                                 schema=None) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
+    pq.write_table(table, path)
+
+
+def iter_records(documents: Iterable[Document], min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+    """Every record of every document, in order."""
+    for document in documents:
+        yield from records(document, min_confidence)
