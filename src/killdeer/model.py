@@ -128,6 +128,10 @@ class Document:
     events: list[Event] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
 
+    def mentions_at(self, token: int) -> list[Mention]:
+        """Every mention rooted at `token` ("Hungarian and Romanian officials" has two)."""
+        return [m for m in self.mentions if m.root == token]
+
     def mention_at(self, token: int) -> Optional[Mention]:
         """The mention whose root is `token`, else the narrowest one covering it."""
         covering = [m for m in self.mentions if m.start <= token < m.end]
