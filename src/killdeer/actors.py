@@ -1,30 +1,69 @@
-"""Actors stage: find actor mentions and resolve them to name, country and roles."""
+"""Actors stage: find actor mentions and resolve them to name, country and roles.
+
+Finding (actors_find, actors_phrase) is pure: it turns each parsed sentence into
+candidate phrases. Resolving (actors_resolve) links them within the document. This
+module records the result on the Document in one place: `mentions` and `focus_country`.
+"""
 from __future__ import annotations
 
-from typing import Callable
+import re
+from typing import Callable, Optional
 
-import pycountry
-
+from .actors_find import Candidate
+from .actors_phrase import SentencePhrases
+from .actors_resolve import Resolver, focus_country
 from .config import Config
-from .model import Actor, Document, Mention
+from .kb import KnowledgeBase, load_kb
+from .model import Document, Mention
 from .registry import components
 
+WORD = re.compile(r"[\w.'-]+")
 
-def country_code(name: str) -> str | None:
-    """ISO3 code of a country name, or None."""
-    try:
-        return pycountry.countries.lookup(name).alpha_3
-    except LookupError:
-        return None
+
+def find_candidates(document: Document, kb: KnowledgeBase) -> list[Candidate]:
+    """Every actor candidate of the document, in text order."""
+    found: list[Candidate] = []
+    for n, sent in enumerate(document.sentences):
+        found += SentencePhrases(sent, n, kb).candidates()
+    return found
+
+
+def title_countries(title: Optional[str], text: str, kb: KnowledgeBase) -> list[str]:
+    """States a title names, when the title is not already the text's first line."""
+    if not title or text.lstrip().startswith(title.strip()):
+        return []
+    words = WORD.findall(title)
+    found = []
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            entries = kb.lookup(phrase)
+            state = next((e for e in entries if e.kind == "country"), None) or kb.demonyms.get(phrase.lower())
+            if state is not None:
+                found.append(state.country)
+    return found
+
+
+def resolve_mentions(document: Document, cands: list[Candidate], kb: KnowledgeBase) -> tuple[list[Mention], Optional[str]]:
+    """Resolve candidates in text order into mentions; also return the focus country."""
+    focus = focus_country(cands, title_countries(document.title, document.text, kb))
+    resolver = Resolver(kb, focus, document.date or document.date_inferred)
+    mentions = []
+    for cand in sorted(cands, key=lambda c: (c.root, c.start)):
+        actor = resolver.resolve(cand)
+        if actor is not None:
+            mentions.append(Mention(cand.start, cand.end, cand.root, cand.sentence, actor, cand.kind,
+                                    0.6 if cand.kind == "pronoun" else 0.9))
+    return mentions, focus
 
 
 @components.register("actors")
 def make_actors(config: Config) -> Callable[[Document], None]:
-    """Component that records every actor mention the text makes."""
+    """Component that records every actor mention the text makes, and the focus country."""
+    kb = load_kb(tuple(config.actor_files))
+
     def actors(document: Document) -> None:
-        for n, sent in enumerate(document.sentences):
-            for ent in sent.ents:
-                if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
-                    actor = Actor(name=ent.text, text=ent.text, country=country_code(ent.text))
-                    document.mentions.append(Mention(ent.start, ent.end, ent.root.i, n, actor))
+        mentions, focus = resolve_mentions(document, find_candidates(document, kb), kb)
+        document.mentions = mentions
+        document.focus_country = focus
     return actors

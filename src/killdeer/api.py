@@ -43,5 +43,7 @@ def to_documents(items: Iterable[Input]) -> Iterator[Union[Document, DocumentErr
             yield item
         elif isinstance(item, str):
             yield make_document({"id": f"doc{n}", "text": item}, f"item {n}")
+        elif isinstance(item, dict):
+            yield make_document({**item, "id": item.get("id") or f"doc{n}"}, f"item {n} ({item.get('id', 'no id')})")
         else:
-            yield make_document({"id": f"doc{n}", **item}, f"item {n} ({item.get('id', 'no id')})")
+            yield DocumentError(f"item {n}", f"expected a text, a dict or a Document, not {type(item).__name__}")

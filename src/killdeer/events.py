@@ -1,30 +1,228 @@
-"""Events stage: find event triggers, type them, and attach source and target."""
+"""Events stage: find event triggers, type them, and attach source and target.
+
+Per sentence, in two steps (find, then record):
+1. `match_sentence` looks every token's lemma up in the trigger lexicon (data/triggers.tsv),
+   preferring multiword entries ("break off relations", "put down") whose extra words
+   depend on the head; those words are then part of the trigger, not triggers of their own.
+2. `candidates` assesses each match (events_modality): negated, possible, conditional and
+   failed events are dropped; promised or planned events change type the way PLOVER says
+   (future cooperation is AGREE, a future retreat is CONCEDE, a future attack or sanction is
+   THREATEN); a trigger framed by a speech act ("urged Iran to release", "condemned the
+   attack") or repeating the same event ("bombings struck") is not a second event; a light
+   verb ("launched an attack", "held talks") lends the noun its subject and is no event itself.
+   Arguments come from the parse (events_args). Coordinated actors give one record per
+   distinct ordered source-target pair; symmetric events ("Hungarian and Romanian officials
+   agreed", "The United States and Jordan have agreed upon a pact") give both directions,
+   HUN->ROU and ROU->HUN, as the PLOVER gold standard codes them.
+Within a sentence each (type, source, target) is kept once, at its highest confidence.
+Every rejected candidate goes to `document.dropped` with its reason, for `--explain`.
+"""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Optional
+
+from spacy.tokens import Span, Token
 
 from .config import Config
-from .model import Document, Event
+from .events_args import noun_modifiers, noun_slot, pairs, prep_objects, resolve, verb_object, verb_slot, verb_subject
+from .events_lexicon import Cues, Lexicon, Trigger, cues, lexicon
+from .events_modality import Match, Status, assess
+from .model import Actor, Document, Dropped, Event
 from .registry import components
 
-TRIGGERS = {"attack": "ASSAULT", "meet": "CONSULT", "urge": "REQUEST", "condemn": "ACCUSE"}
+Arguments = tuple[list[Actor], list[Actor], bool]
+RECIPROCAL_SLOTS = frozenset(("with", "between", "obj"))
 
 
 @components.register("events")
 def make_events(config: Config) -> Callable[[Document], None]:
     """Component that codes each sentence's events."""
+    lex, cue = lexicon(tuple(config.trigger_files)), cues()
+
     def events(document: Document) -> None:
         for n, sent in enumerate(document.sentences):
-            for token in sent:
-                kind = TRIGGERS.get(token.lemma_) if token.pos_ == "VERB" else None
-                if kind is None:
-                    continue
-                event = Event(event_type=kind, sentence=n, trigger=[token.i])
-                for child in token.children:
-                    mention = document.mention_at(child.i)
-                    if mention and child.dep_ == "nsubj":
-                        event.source = mention.actor
-                    elif mention and child.dep_ == "dobj":
-                        event.target = mention.actor
-                document.events.append(event)
+            kept, dropped = candidates(document, n, sent, lex, cue)
+            document.events.extend(kept)
+            document.dropped.extend(dropped)
     return events
+
+
+def match_sentence(sent: Span, lex: Lexicon, cue: Cues) -> dict[int, Match]:
+    """Trigger matches in a sentence, keyed by head token; phrase words are not matched again."""
+    found: dict[int, Match] = {}
+    armed = sentence_is_armed(sent, cue)
+    for token in sent:
+        if token.pos_ in ("NOUN", "PROPN") and token.ent_iob_ != "O":
+            continue  # part of a name ("the Warsaw Pact"), not an event noun
+        for trigger in lex.candidates(token.lemma_.lower(), token.pos_):
+            if trigger.armed and not armed:
+                continue
+            extra = required_tokens(token, trigger.requires)
+            if extra is not None:
+                found[token.i] = Match(token, trigger, sorted([token.i, *extra]))
+                break
+    consumed = {i for m in found.values() for i in m.tokens if i != m.token.i}
+    return {i: m for i, m in found.items() if i not in consumed}
+
+
+def required_tokens(head: Token, lemmas: tuple[str, ...]) -> Optional[list[int]]:
+    """Indices of the dependents (children or grandchildren) spelling a phrase's extra words."""
+    near = [c for c in head.children] + [g for c in head.children for g in c.children]
+    found = []
+    for lemma in lemmas:
+        hit = next((t for t in near if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
+        if hit is None:
+            return None
+        found.append(hit.i)
+    return found
+
+
+def candidates(document: Document, n: int, sent: Span, lex: Lexicon, cue: Cues) -> tuple[list[Event], list[Dropped]]:
+    """The sentence's events and the candidates it rejected (pure: writes nothing)."""
+    matches = match_sentence(sent, lex, cue)
+    statuses = {i: assess(m, matches, cue) for i, m in matches.items()}
+    args = {i: arguments(document, m, statuses[i]) for i, m in matches.items()}
+    inherit_content_targets(statuses, args)
+    lights = {s.light.i for s in statuses.values() if s.light is not None}
+    question = sent.text.rstrip().endswith("?")
+    sentence_contexts, assault_mode = sentence_cues(sent, cue)
+    best: dict[tuple, Event] = {}
+    dropped: list[Dropped] = []
+    for i, match in matches.items():
+        status = statuses[i]
+        reason = rejection(match, status, statuses, lights, question)
+        typed = retype(match.trigger, status, cue)
+        if reason is None and typed is None:
+            reason = "future or planned, not yet happened"
+        for event in build_events(n, match, status, args[i], typed or (match.trigger.event_type, None)):
+            event.contexts = sorted(set(match.trigger.contexts) | sentence_contexts)
+            if event.event_type == "ASSAULT" and event.mode is None:
+                event.mode = assault_mode
+            why = reason or ("no actor found" if event.source is None and event.target is None else None)
+            if why:
+                dropped.append(Dropped(event, why))
+                continue
+            key = (event.event_type, actor_key(event.source), actor_key(event.target))
+            if key not in best or best[key].confidence < event.confidence:
+                best[key] = event
+    return sorted(best.values(), key=lambda e: e.trigger), dropped
+
+
+def rejection(match: Match, status: Status, statuses: dict[int, Status], lights: set[int],
+              question: bool) -> Optional[str]:
+    """Why a match is not an event of its own, or None."""
+    if question:
+        return "question, not a report"
+    if status.reason:
+        return status.reason
+    outer = status.enclosing
+    if outer is not None and statuses[outer.token.i].reason:
+        return f"inside '{outer.token.text}', which is {statuses[outer.token.i].reason}"
+    if match.token.i in lights:
+        return "light verb: its object noun is the event"
+    governor = status.governor
+    if governor is not None:
+        return f"part of the {governor.trigger.event_type} event '{governor.token.text}'"
+    return None
+
+
+def retype(trigger: Trigger, status: Status, cue: Cues) -> Optional[tuple[str, Optional[str]]]:
+    """The (type, mode) an event takes given its status; None when a future drops it."""
+    if not status.future:
+        return trigger.event_type, trigger.mode
+    return cue.future_types.get(trigger.event_type)
+
+
+def inherit_content_targets(statuses: dict[int, Status], args: dict[int, Arguments]) -> None:
+    """A speech act with no target of its own takes its content's ("offered to hand over to Britain")."""
+    for i, status in statuses.items():
+        governor = status.governor
+        if governor is None or not governor.trigger.speech:
+            continue
+        sources, targets, _ = args[governor.token.i]
+        content_sources, content_targets, _ = args[i]
+        if not targets and content_targets:
+            args[governor.token.i] = (sources, content_targets, False)
+
+
+def build_events(n: int, match: Match, status: Status, found: Arguments, typed: tuple[str, Optional[str]]) -> list[Event]:
+    """One Event per source-target pair of a match, with confidence and explanation."""
+    sources, targets, reciprocal = found
+    event_type, mode = typed
+    events = []
+    for source, target in pairs(sources, targets, match.trigger.symmetric, reciprocal):
+        event = Event(event_type=event_type, sentence=n, trigger=list(match.tokens), mode=mode,
+                      source=source, target=target)
+        event.confidence = confidence(match.trigger, source, target, status)
+        event.explain.append(f"trigger '{match.trigger.phrase}' ({match.trigger.pos}) -> {match.trigger.event_type}"
+                             + (f"; future -> {event_type}" if status.future else ""))
+        events.append(event)
+    return events
+
+
+def arguments(document: Document, match: Match, status: Status) -> Arguments:
+    """Source and target actors of a match, and whether the target is a co-actor ("met with")."""
+    token, trigger = match.token, match.trigger
+    consumed = [token.doc[i] for i in match.tokens if i != token.i]
+    if trigger.pos == "verb":
+        source_tokens = [t for slot in trigger.source for t in verb_source(token, slot)]
+        slots = [(slot, verb_slot(token, slot, consumed)) for slot in trigger.target]
+    else:
+        heads = consumed + ([status.light] if status.light is not None else []) + governing_verb(token)
+        source_tokens = [t for slot in trigger.source for t in noun_slot(token, slot, heads)]
+        if status.light is not None:
+            source_tokens.append(verb_subject(status.light))
+        slots = [(slot, noun_slot(token, slot, heads)) for slot in trigger.target if slot != "poss"]
+        slots.append(("obj", impact_target(token)))
+    sources = resolve(document, [t for t in source_tokens if t is not None])
+    for slot, tokens in slots:
+        targets = resolve(document, tokens)
+        if targets:
+            return sources, targets, slot in RECIPROCAL_SLOTS
+    if trigger.pos == "noun" and "poss" in trigger.target:
+        return sources, resolve(document, noun_modifiers(token)), False
+    return sources, [], False
+
+
+def governing_verb(noun: Token) -> list[Token]:
+    """The verb an event noun is the object of, whose prepositions may carry its target."""
+    return [noun.head] if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else []
+
+
+def verb_source(verb: Token, slot: str) -> list[Optional[Token]]:
+    """Tokens in a verb trigger's source slot: its subject, or a preposition's object."""
+    return [verb_subject(verb)] if slot == "subj" else list(prep_objects([verb], [slot]))
+
+
+def impact_target(noun: Token) -> list[Token]:
+    """For an event noun that is the subject of a verb ("bombings struck the cathedral"), that verb's object."""
+    return verb_object(noun.head) if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else []
+
+
+def confidence(trigger: Trigger, source: Optional[Actor], target: Optional[Actor], status: Status) -> float:
+    """How likely the event is right: the word's prior, lowered for missing actors and futures."""
+    found = 1.0 if source and target else 0.8 if source else 0.55
+    score = trigger.confidence * 0.6 + found * 0.4
+    return round(score * (0.9 if status.future else 1.0), 3)
+
+
+def sentence_is_armed(sent: Span, cue: Cues) -> bool:
+    """True when the sentence speaks of weapons or armed forces (disambiguates "strike", "hit")."""
+    words = {t.lemma_.lower() for t in sent}
+    return bool(words & cue.armed_words) or sentence_cues(sent, cue)[1] is not None
+
+
+def sentence_cues(sent: Span, cue: Cues) -> tuple[set[str], Optional[str]]:
+    """Contexts the sentence's words add, and the ASSAULT mode its weapon words suggest."""
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    text = sent.text.lower()
+    contexts = {c for w, labels in cue.context_words.items() if (w in words if " " not in w else w in text)
+                for c in labels}
+    modes = [m for w, labels in cue.assault_modes.items() if (w in words if " " not in w else w in text)
+             for m in labels]
+    return contexts, (modes[0] if modes else None)
+
+
+def actor_key(actor: Optional[Actor]) -> Optional[tuple[str, Optional[str]]]:
+    """What makes two actors the same for deduplication."""
+    return (actor.name, actor.country) if actor else None

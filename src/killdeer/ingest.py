@@ -3,8 +3,11 @@
 Every input item becomes either a `Document` or a `DocumentError` that names the
 file (and line) it came from, so nothing is silently dropped. Rules:
 
-- `.txt`: one article; the first non-empty line is the title; the whole file is the text.
+- `.txt`: one article; the first non-empty line is the title, the rest the body (the text
+  that is coded); a one-line article is its own body.
 - `.jsonl`: one article per line: `id`, `text`, and optional `title`, `date`, `url`, `source`.
+- a UTF-8 byte-order mark at the start of a file is ignored.
+- the `date` given to `read_inputs` is the publication date of every article that has none.
 - a folder: every `.txt` and `.jsonl` inside it, recursively, in sorted order.
 - `-`: standard input, read as JSON Lines when it starts with `{`, else as one `.txt` article.
 
@@ -14,6 +17,7 @@ line is invalid or not an object, its `text` is missing, not a string or blank, 
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import sys
@@ -29,7 +33,7 @@ Item = Union[Document, DocumentError]
 
 
 def read_inputs(inputs: Iterable[str], date: Optional[str] = None) -> Iterator[Item]:
-    """Documents from each input path (or `-`); `date` is the publication date for `.txt`."""
+    """Documents from each input path (or `-`); `date` is the publication date of undated articles."""
     for name in inputs:
         if name == "-":
             yield from read_stream(sys.stdin.buffer, "<stdin>", date)
@@ -52,8 +56,9 @@ def read_path(path: Path, date: Optional[str] = None) -> Iterator[Item]:
     except OSError as err:
         yield DocumentError(str(path), f"cannot read file: {err.strerror or err}")
         return
+    data = data.removeprefix(codecs.BOM_UTF8)
     if path.suffix == ".jsonl":
-        yield from read_jsonl(data.splitlines(), str(path), path.stem)
+        yield from read_jsonl(data.splitlines(), str(path), path.stem, date)
     elif path.suffix == ".txt":
         yield read_txt(data, str(path), path.stem, date)
     else:
@@ -62,23 +67,25 @@ def read_path(path: Path, date: Optional[str] = None) -> Iterator[Item]:
 
 def read_stream(stream: BinaryIO, origin: str, date: Optional[str] = None) -> Iterator[Item]:
     """Documents from a byte stream: JSON Lines if it starts with `{`, else one article."""
-    data = stream.read()
+    data = stream.read().removeprefix(codecs.BOM_UTF8)
     if data.lstrip()[:1] == b"{":
-        yield from read_jsonl(data.splitlines(), origin, "stdin")
+        yield from read_jsonl(data.splitlines(), origin, "stdin", date)
     else:
         yield read_txt(data, origin, "stdin", date)
 
 
 def read_txt(data: bytes, origin: str, doc_id: str, date: Optional[str] = None) -> Item:
-    """One article from the bytes of a `.txt` file."""
+    """One article from the bytes of a `.txt` file: its title line, then its body."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        return DocumentError(origin, f"not UTF-8 text (bad byte at offset {err.start})")
-    return make_document({"id": doc_id, "text": text, "date": date}, origin, title_from_text=True)
+        line = data.count(b"\n", 0, err.start) + 1
+        return DocumentError(f"{origin}:{line}", not_utf8(err))
+    title, body = split_title(text)
+    return make_document({"id": doc_id, "title": title, "text": body, "date": date}, origin)
 
 
-def read_jsonl(lines: list[bytes], origin: str, stem: str) -> Iterator[Item]:
+def read_jsonl(lines: list[bytes], origin: str, stem: str, date: Optional[str] = None) -> Iterator[Item]:
     """One document per non-blank JSON line; errors name the line number."""
     for number, raw in enumerate(lines, start=1):
         where = f"{origin}:{number}"
@@ -87,19 +94,27 @@ def read_jsonl(lines: list[bytes], origin: str, stem: str) -> Iterator[Item]:
         try:
             record = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as err:
-            yield DocumentError(where, f"not UTF-8 text (bad byte at offset {err.start})")
+            yield DocumentError(where, not_utf8(err))
             continue
         except json.JSONDecodeError as err:
-            yield DocumentError(where, f"invalid JSON: {err.msg} at column {err.colno}")
+            yield DocumentError(where, f"invalid JSON at column {err.colno}: {err.msg}")
             continue
         if not isinstance(record, dict):
             yield DocumentError(where, "a JSON line must be an object with a \"text\" field")
             continue
-        record.setdefault("id", f"{stem}:{number}")
+        if record.get("id") in (None, ""):
+            record["id"] = f"{stem}:{number}"
+        if record.get("date") is None:
+            record["date"] = date
         yield make_document(record, where)
 
 
-def make_document(record: dict[str, Any], origin: str, title_from_text: bool = False) -> Item:
+def not_utf8(err: UnicodeDecodeError) -> str:
+    """The message for bytes that are not UTF-8, naming the first bad byte."""
+    return f"not UTF-8 text (bad byte 0x{err.object[err.start]:02x} at offset {err.start})"
+
+
+def make_document(record: dict[str, Any], origin: str) -> Item:
     """Check one input record and build its Document, or say what is wrong with it."""
     text = record.get("text")
     if text is None:
@@ -116,10 +131,7 @@ def make_document(record: dict[str, Any], origin: str, title_from_text: bool = F
         date = normalise_date(date)
         if date is None:
             return DocumentError(origin, f"\"date\" must be an ISO date like 2024-02-07, not {record['date']!r}")
-    title = record.get("title")
-    if title is None and title_from_text:
-        title = first_line(text)
-    return Document(id=str(record["id"]), text=text, title=title, date=date,
+    return Document(id=str(record["id"]), text=text, title=record.get("title"), date=date,
                     url=record.get("url"), source=record.get("source"), origin=origin)
 
 
@@ -128,11 +140,13 @@ def normalise_date(value: Any) -> Optional[str]:
     if not isinstance(value, str):
         return None
     try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
+        return dt.datetime.fromisoformat(value.strip()).date().isoformat()
     except ValueError:
         return None
 
 
-def first_line(text: str) -> Optional[str]:
-    """The first non-empty line, stripped: a `.txt` article's title."""
-    return next((line.strip() for line in text.splitlines() if line.strip()), None)
+def split_title(text: str) -> tuple[Optional[str], str]:
+    """A `.txt` article's title (its first non-empty line, stripped) and its body (the rest)."""
+    head, _, body = text.lstrip().partition("\n")
+    title = head.strip() or None
+    return title, body if body.strip() else text

@@ -47,7 +47,7 @@ def to_record(document: Document, event: Event, n: int, plover: dict[str, Any]) 
         "participants": event.participants,
         "count": event.count,
         "aggregate": event.aggregate,
-        "sentence": sentence.text,
+        "sentence": sentence.text.strip(),
         "sentence_index": event.sentence,
         "trigger": " ".join(t.text for t in tokens),
         "span": [tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)],
@@ -81,19 +81,29 @@ def flat(record: dict[str, Any]) -> dict[str, Any]:
 
 def flat_columns() -> list[str]:
     """Column names of a flattened record, in schema order."""
-    actor = ("name", "text", "country", "roles", "id")
-    place = ("name", "country", "admin1", "lat", "lon", "geonameid", "feature")
-    cols: list[str] = []
+    return list(flat_types())
+
+
+@lru_cache(maxsize=None)
+def flat_types() -> dict[str, str]:
+    """Each flat column's JSON type ("string", "integer", ...), read from the schema."""
+    properties = schema()["properties"]
+    types: dict[str, str] = {}
     for key in FIELDS:
-        if key in ("source", "target"):
-            cols += [f"{key}_{a}" for a in actor]
-        elif key == "location":
-            cols += [f"location_{p}" for p in place]
+        if key in ("source", "target", "location"):
+            types.update({f"{key}_{sub}": json_type(spec) for sub, spec in properties[key]["properties"].items()})
         elif key == "span":
-            cols += ["span_start", "span_end"]
+            types["span_start"] = types["span_end"] = "integer"
         else:
-            cols.append(key)
-    return cols
+            types[key] = json_type(properties[key])
+    return types
+
+
+def json_type(spec: dict[str, Any]) -> str:
+    """The non-null JSON type a schema property allows; lists flatten to strings."""
+    kinds = spec.get("type", "string")
+    kind = next(k for k in ([kinds] if isinstance(kinds, str) else kinds) if k != "null")
+    return "string" if kind == "array" else kind
 
 
 class Writer:
@@ -130,13 +140,12 @@ class Writer:
 
 
 def write_parquet(rows: list[dict[str, Any]], path: str) -> None:
-    """Write flattened records to a Parquet file with the flat column order."""
+    """Write flattened records to a Parquet file with the flat columns and their schema types."""
     import pyarrow as pa
     import pyarrow.parquet as pq
-    columns = flat_columns()
-    table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows],
-                                 schema=None) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
-    pq.write_table(table, path)
+    arrow = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+    table_schema = pa.schema([(name, arrow[kind]) for name, kind in flat_types().items()])
+    pq.write_table(pa.Table.from_pylist(rows, schema=table_schema), path)
 
 
 def iter_records(documents: Iterable[Document], min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:

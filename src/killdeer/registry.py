@@ -33,3 +33,4 @@ class Registry:
 
 components = Registry("pipeline component")
 engines = Registry("engine")
+gazetteers = Registry("gazetteer")

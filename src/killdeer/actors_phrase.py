@@ -1,0 +1,283 @@
+"""Group a sentence's matches into actor phrases around their syntactic heads.
+
+"Iraqi Foreign Minister Fuad Hussein" is one phrase headed by "Hussein": "Minister"
+(with "Foreign") and "Iraqi" describe it. "Hungarian and Romanian officials" is two
+candidates, both headed by "officials". A capital after a locative preposition ("in
+Tehran") is a place, not an actor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .actors_find import MODIFIER_DEPS, STATE_KINDS, Candidate, Hit, find_hits, role_at
+from .kb import Entry, KnowledgeBase, RoleNoun
+
+LINKING_PREPS = ("of", "for")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class Info:
+    """What the modifiers, appositives and "of X" of one head say about it."""
+
+    states: list[tuple[Entry, int, str]] = field(default_factory=list)  # entry, token, surface
+    roles: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    groups: list[Entry] = field(default_factory=list)
+    possessor: Optional[int] = None
+
+    def merge(self, other: "Info", roles: bool = True) -> None:
+        """Take another phrase's descriptions (its roles only when `roles`)."""
+        self.states += other.states
+        self.groups += other.groups
+        if roles:
+            self.roles += other.roles
+            self.titles += other.titles
+        if self.possessor is None:
+            self.possessor = other.possessor
+
+
+class SentencePhrases:
+    """The actor phrases of one sentence, built from its KB hits, role nouns and pronouns."""
+
+    def __init__(self, sent: Any, n: int, kb: KnowledgeBase):
+        self.sent, self.n, self.kb, self.doc = sent, n, kb, sent.doc
+        self.hits = _drop_places(find_hits(sent, kb), sent.doc, kb)
+        self.roles = self._role_nouns()
+        self.heads = self._heads()
+
+    def _role_nouns(self) -> dict[int, tuple[str, RoleNoun]]:
+        """Role nouns outside KB names (an unknown ORG entity's head may be one)."""
+        found = {}
+        for token in self.sent:
+            hit = self.hits.get(token.i)
+            if hit is not None and (hit.entries or hit.people or hit.label == "PERSON"):
+                continue
+            key, role = role_at(token, self.kb)
+            if role is not None:
+                found[token.i] = (key, role)
+        return found
+
+    def _heads(self) -> set[int]:
+        """Tokens that can head an actor phrase: names, people nouns, role nouns, pronouns."""
+        heads = {h.root for h in self.hits.values() if h.entries or h.people or h.label}
+        heads |= set(self.roles)
+        heads |= {t.i for t in self.sent if _pronoun_class(t, self.kb) and t.dep_ != "poss"}
+        return heads
+
+    def nearest_head(self, token: Any) -> Optional[Any]:
+        """The actor head this token modifies, climbing through modifiers and their conjuncts."""
+        u = token
+        while u.dep_ in MODIFIER_DEPS or (u.dep_ == "conj" and u.head.dep_ in MODIFIER_DEPS):
+            u = u.head
+            if u.i in self.heads:
+                return u
+        return None
+
+    def candidates(self) -> list[Candidate]:
+        """Every actor candidate of the sentence, heads first then stray nationality adjectives."""
+        out: list[Candidate] = []
+        for token in self.sent:
+            if token.i in self.heads and self.nearest_head(token) is None and not self._is_appositive(token):
+                out += self._head_candidates(token)
+            elif self._stray_nationality(token):
+                out.append(self._nationality(token))
+        return out
+
+    def _is_appositive(self, token: Any) -> bool:
+        """An appositive ("Lorenzana, the Defence Secretary") describes its head, it is no new actor."""
+        return token.dep_ == "appos" and token.head.i in self.heads
+
+    def _stray_nationality(self, token: Any) -> bool:
+        """A nationality or state modifying a non-actor noun ("French mediation", "Israel's wish")."""
+        hit = self.hits.get(token.i)
+        if hit is None or hit.root != token.i or token.i in self.heads or hit.state is None or hit.sponsor:
+            return False
+        return self.nearest_head(token) is None
+
+    def _nationality(self, token: Any) -> Candidate:
+        """A nationality adjective standing for its state, spanning up to the noun it modifies."""
+        state = self.hits[token.i].state
+        end = max(token.i, token.head.i) + 1 if token.head.i > token.i else self.hits[token.i].end
+        return Candidate(self.hits[token.i].start, end, token.i, self.n, "nationality", self.doc[token.i:end].text,
+                         entries=[state], name=state.name, country=state.country, roles=["GOV"],
+                         subject=token.dep_ in SUBJECT_DEPS)
+
+    def info(self, head: Any) -> Info:
+        """What the phrase headed by `head` says about it, from every descriptor below it."""
+        info = Info()
+        for token in self.doc[max(head.left_edge.i, self.sent.start):head.i]:
+            if token.i in self.hits and self.hits[token.i].root != token.i:
+                continue
+            nearest = self.nearest_head(token)
+            if nearest is None or nearest.i != head.i:
+                continue
+            self._describe(token, info)
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in self.heads:
+                info.merge(self.info(child))
+                self._add_own_role(child, info)
+            elif child.dep_ == "prep" and child.lower_ in LINKING_PREPS:
+                self._add_linked(head, child, info)
+        return info
+
+    def _describe(self, token: Any, info: Info) -> None:
+        """Add one modifier's meaning: a state, a group, a role noun or a possessive pronoun."""
+        hit = self.hits.get(token.i)
+        if hit is not None and not hit.sponsor:
+            if hit.entries and hit.entries[0].kind in ("org", "group"):
+                info.groups.append(hit.entries[0])
+            elif hit.state is not None:
+                info.states.append((hit.state, token.i, self.doc[hit.start:hit.end].text))
+            if hit.entries and hit.entries[0].kind == "person":
+                return
+        if token.i in self.roles:
+            info.merge(self.info(token))
+            self._add_own_role(token, info)
+        if token.dep_ == "poss" and _pronoun_class(token, self.kb):
+            info.possessor = token.i
+
+    def _add_own_role(self, token: Any, info: Info) -> None:
+        """Add the role noun at `token` itself."""
+        if token.i in self.roles:
+            key, role = self.roles[token.i]
+            info.roles += role.roles
+            info.titles.append(key)
+
+    def _add_linked(self, head: Any, prep: Any, info: Info) -> None:
+        """ "President of Armenia", "members of parliament", "Mijares of the police"."""
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.i not in self.heads:
+                continue
+            linked = self.info(pobj)
+            hit = self.hits.get(pobj.i)
+            if hit is not None and hit.root == pobj.i:
+                self._describe(pobj, linked)
+            self._add_own_role(pobj, linked)
+            role = self.roles.get(head.i)
+            takes_roles = role is None or role[1].generic or not role[1].roles
+            info.merge(linked, roles=takes_roles)
+
+    def _head_candidates(self, head: Any) -> list[Candidate]:
+        """One candidate per state the phrase names in a conjunction, else one."""
+        info = self.info(head)
+        base = self._base(head, info)
+        groups = _conjoined_states(info.states, self.doc)
+        if len(groups) < 2:
+            return [base]
+        out = []
+        for entry, _, surface in groups:
+            single = Candidate(**{**base.__dict__, "roles": list(base.roles), "titles": list(base.titles)})
+            single.country = single.country_named = entry.country
+            single.name = f"{surface} {self._role_text(head)}".strip()
+            out.append(single)
+        return out
+
+    def _base(self, head: Any, info: Info) -> Candidate:
+        """The candidate for a head: identity, explicit country, roles, number, definiteness."""
+        hit = self.hits.get(head.i)
+        role = self.roles.get(head.i)
+        start = max(min(head.left_edge.i, hit.start if hit else head.i), self.sent.start)
+        end = max(head.i + 1, hit.end if hit and hit.root == head.i else 0)
+        cand = Candidate(start, end, head.i, self.n, "role", self.doc[start:end].text,
+                         subject=head.dep_ in SUBJECT_DEPS, possessor=info.possessor,
+                         plural=head.tag_ in ("NNS", "NNPS"))
+        cand.titles = list(info.titles)
+        if hit is not None and hit.root == head.i:
+            _name_from_hit(cand, hit, self.doc)
+        elif role is None:
+            cand.kind, cand.person = "pronoun", _pronoun_class(head, self.kb) == "person"
+            cand.plural = _pronoun_class(head, self.kb) == "plural"
+        if role is not None:
+            key, noun = role
+            head_roles = list(noun.roles)
+            cand.roles = info.roles + head_roles if noun.generic else head_roles + info.roles
+            cand.titles.append(key)
+            cand.person = cand.person or noun.kind == "person"
+            cand.domestic = noun.domestic
+            cand.definite = any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+            cand.name = cand.name or self._role_name(head, info)
+        else:
+            cand.roles = info.roles + cand.roles
+        _set_country(cand, info)
+        return cand
+
+    def _role_text(self, head: Any) -> str:
+        """The role words of a phrase: the role-noun key span ending at the head."""
+        key, _ = self.roles.get(head.i, ("", None))
+        width = len(key.split()) if key else 1
+        return self.doc[head.i - width + 1:head.i + 1].text
+
+    def _role_name(self, head: Any, info: Info) -> str:
+        """A readable name for a role phrase: its group or nationality, then its role words."""
+        if info.groups:
+            return info.groups[0].name
+        prefix = info.states[0][2] if info.states else ""
+        return f"{prefix} {self._role_text(head)}".strip()
+
+
+def _name_from_hit(cand: Candidate, hit: Hit, doc: Any) -> None:
+    """Identity of a named head: its KB entries or its entity text."""
+    cand.entries = list(hit.entries)
+    if hit.people is not None and not hit.entries:
+        cand.kind, cand.entries = "people", [hit.people]
+        cand.name, cand.country_named, cand.roles, cand.plural = hit.people.name, hit.people.country, ["CVL"], True
+        return
+    kind = hit.entries[0].kind if hit.entries else ""
+    cand.kind = "metonym" if kind in ("capital", "seat") else "named"
+    cand.person = kind == "person" or hit.label == "PERSON"
+    cand.name = hit.entries[0].name if hit.entries else doc[hit.start:hit.end].text
+    if hit.entries:
+        cand.country_named = hit.entries[0].country
+        cand.roles = list(hit.entries[0].roles)
+
+
+def _set_country(cand: Candidate, info: Info) -> None:
+    """Country: a state the phrase names beats the KB's, except for a state's own name."""
+    named_state = cand.entries and cand.entries[0].kind in STATE_KINDS
+    if info.states and not named_state and cand.kind != "people":
+        cand.country = info.states[0][0].country
+    elif info.groups and not cand.entries:
+        cand.country, cand.entries = info.groups[0].country, [info.groups[0]]
+        cand.roles += [r for r in info.groups[0].roles if r not in cand.roles]
+    else:
+        cand.country = cand.country_named
+    if cand.country is not None and cand.country != cand.country_named:
+        cand.country_named = cand.country
+
+
+def _conjoined_states(states: list[tuple[Entry, int, str]], doc: Any) -> list[tuple[Entry, int, str]]:
+    """The distinct states of a conjunction ("Hungarian and Romanian"), else none."""
+    if not any(doc[i].dep_ == "conj" for _, i, _ in states):
+        return []
+    seen: dict[str, tuple[Entry, int, str]] = {}
+    for state in states:
+        seen.setdefault(state[0].country or "", state)
+    return list(seen.values())
+
+
+def _pronoun_class(token: Any, kb: KnowledgeBase) -> Optional[str]:
+    """person / plural / thing for a personal pronoun, else None."""
+    if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
+        return None
+    return kb.cues.get(token.lower_) if kb.cues.get(token.lower_) in ("person", "plural", "thing") else None
+
+
+def _drop_places(hits: dict[int, Hit], doc: Any, kb: KnowledgeBase) -> dict[int, Hit]:
+    """Drop capitals used as places: "in Tehran", "to Moscow", "Tehran University"."""
+    places = set()
+    for hit in {id(h): h for h in hits.values()}.values():
+        if not hit.entries or any(e.kind != "capital" for e in hit.entries):
+            continue
+        root = doc[hit.root]
+        if root.dep_ == "pobj" and kb.cues.get(root.head.lower_) == "locative":
+            places.add(id(hit))
+        elif root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and _place_noun(root.head, kb):
+            places.add(id(hit))
+    return {t: h for t, h in hits.items() if id(h) not in places}
+
+
+def _place_noun(token: Any, kb: KnowledgeBase) -> bool:
+    """A noun a capital can modify as a place name ("Tehran University"): not a role noun."""
+    return role_at(token, kb)[1] is None

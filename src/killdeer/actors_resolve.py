@@ -1,0 +1,172 @@
+"""Resolve actor candidates within one document: focus country, coreference, office holders.
+
+No coreference model: later short forms ("Al-Sudani", "the minister", "the group"),
+pronouns and unqualified domestic actors ("the prime minister", "police") are linked to
+earlier mentions, to the office holder of the document's date, or to the document's
+focus country by a few general rules.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from .actors_find import Candidate
+from .kb import Entry, KnowledgeBase
+from .model import Actor
+
+GROUP_NOUNS = ("group", "organisation", "organization", "movement", "faction", "coalition")
+SENTENCE_WEIGHT = (3, 2)
+
+
+@dataclass
+class Resolved:
+    """A candidate with the actor it resolved to."""
+
+    cand: Candidate
+    actor: Actor
+
+
+def focus_country(cands: list[Candidate], title_countries: list[str]) -> Optional[str]:
+    """The country the document is about: named states and nationalities, lead and title weighted."""
+    votes: Counter[str] = Counter()
+    for cand in cands:
+        country = cand.country_named
+        if country and cand.kind in ("named", "metonym", "nationality", "people", "role") and len(country) == 3 \
+                and country not in ("IGO", "UNO", "EUR", "NGO", "IMG"):
+            if cand.kind == "role" and not cand.country:
+                continue
+            votes[country] += SENTENCE_WEIGHT[cand.sentence] if cand.sentence < len(SENTENCE_WEIGHT) else 1
+    for country in title_countries:
+        votes[country] += 2
+    return votes.most_common(1)[0][0] if votes else None
+
+
+class Resolver:
+    """Walks a document's candidates in order, linking each to what came before."""
+
+    def __init__(self, kb: KnowledgeBase, focus: Optional[str], date: Optional[str]):
+        self.kb, self.focus, self.date = kb, focus, date
+        self.done: list[Resolved] = []
+
+    def resolve(self, cand: Candidate) -> Optional[Actor]:
+        """The actor a candidate refers to, or None for a pronoun with no antecedent."""
+        if cand.kind == "pronoun":
+            antecedent = self.antecedent(cand)
+            actor = _copy(antecedent.actor, cand.text) if antecedent else None
+        elif cand.person and cand.kind == "named":
+            actor = self._person(cand)
+        elif cand.kind == "role":
+            actor = self._role(cand)
+        else:
+            actor = self._actor(cand, cand.entries[0] if cand.entries else None)
+        if actor is not None:
+            self.done.append(Resolved(cand, actor))
+        return actor
+
+    def _actor(self, cand: Candidate, entry: Optional[Entry]) -> Actor:
+        """The actor for a candidate as it stands, its KB entry giving name and id."""
+        roles = list(dict.fromkeys(cand.roles or (entry.roles if entry else [])))
+        return Actor(name=entry.name if entry and cand.kind != "role" else (cand.name or cand.text),
+                     text=cand.text, country=cand.country, roles=roles, id=entry.id if entry else None)
+
+    def _person(self, cand: Candidate) -> Actor:
+        """A named person: an earlier mention of the same surname, else the KB holder of the date."""
+        earlier = self._same_person(cand.name or cand.text)
+        if earlier is not None:
+            actor = _copy(earlier.actor, cand.text)
+            actor.roles = list(dict.fromkeys(cand.roles + actor.roles))
+            if cand.country and cand.country != actor.country and cand.titles:
+                actor.country = cand.country
+            return actor
+        entry = self._by_date(cand.entries)
+        if entry is not None:
+            cand.country = cand.country or entry.country
+        return self._actor(cand, entry)
+
+    def _same_person(self, name: str) -> Optional[Resolved]:
+        """The most recent earlier person whose name ends with this one-word name."""
+        words = name.split()
+        if len(words) != 1:
+            return None
+        for done in reversed(self.done):
+            if done.cand.person and done.cand.kind == "named" and done.actor.name.split()[-1] == words[0] \
+                    and done.actor.name != name:
+                return done
+        return None
+
+    def _by_date(self, entries: list[Entry]) -> Optional[Entry]:
+        """Of several KB people sharing a name, the one in office on the document's date."""
+        if not entries:
+            return None
+        current = [e for e in entries if e.holds_office_on(self.date)] if self.date else []
+        return (current or sorted(entries, key=lambda e: e.start or ""))[-1]
+
+    def _role(self, cand: Candidate) -> Actor:
+        """A role phrase: the earlier titled person, the group, the office holder, or the focus state."""
+        if cand.definite and not cand.country and not cand.plural:
+            earlier = self._earlier_titled(cand)
+            if earlier is not None:
+                return _copy(earlier.actor, cand.text)
+        if cand.possessor is not None and not cand.country:
+            owner = self._owner(cand.possessor)
+            cand.country = owner.country if owner else None
+        if not cand.country and cand.domestic:
+            cand.country = self.focus
+        holder = self._holder(cand)
+        if holder is not None:
+            return Actor(holder.name, cand.text, holder.country, list(dict.fromkeys(cand.roles + list(holder.roles))),
+                         holder.id)
+        return self._actor(cand, cand.entries[0] if cand.entries else None)
+
+    def _earlier_titled(self, cand: Candidate) -> Optional[Resolved]:
+        """"The minister" after "Foreign Minister X"; "the group" after a named group."""
+        title = cand.titles[-1] if cand.titles else ""
+        for done in reversed(self.done):
+            if title in GROUP_NOUNS:
+                if done.cand.entries and done.cand.entries[0].kind in ("group", "org"):
+                    return done
+            elif done.cand.person and done.cand.kind == "named" and any(
+                    t == title or t.endswith(" " + title) for t in done.cand.titles):
+                return done
+        return None
+
+    def _owner(self, pronoun: int) -> Optional[Actor]:
+        """The actor a possessive pronoun ("its troops") points back to."""
+        for done in reversed(self.done):
+            if done.cand.root < pronoun and not done.cand.person:
+                return done.actor
+        return None
+
+    def _holder(self, cand: Candidate) -> Optional[Entry]:
+        """The KB holder of a singular office title ("the president", "the Iraqi prime minister")."""
+        if cand.plural or not cand.titles:
+            return None
+        office = self.kb.roles[cand.titles[-1]].office
+        return self.kb.holder(cand.country, office, self.date) if office else None
+
+    def antecedent(self, cand: Candidate) -> Optional[Resolved]:
+        """Nearest compatible earlier actor, preferring the subject of the nearest sentence that has one."""
+        fits = [d for d in self.done if d.cand.root < cand.root and _compatible(cand, d.cand)]
+        if not fits:
+            return None
+        sentence = fits[-1].cand.sentence
+        same = [d for d in fits if d.cand.sentence == sentence]
+        subjects = [d for d in same if d.cand.subject]
+        return (subjects or same)[0] if sentence < cand.sentence else (subjects or same)[-1]
+
+
+def _compatible(pronoun: Candidate, cand: Candidate) -> bool:
+    """he/she take people; they take plurals and groups; it takes states, groups and bodies."""
+    if cand.kind == "pronoun":
+        return False
+    if pronoun.person:
+        return cand.person and not cand.plural
+    if pronoun.plural:
+        return cand.plural or (not cand.person and bool(cand.entries) and cand.entries[0].kind in ("group", "org"))
+    return not cand.person and not cand.plural
+
+
+def _copy(actor: Actor, text: str) -> Actor:
+    """The same actor, as referred to by other words."""
+    return Actor(actor.name, text, actor.country, list(actor.roles), actor.id)

@@ -1,0 +1,176 @@
+"""Event arguments from the dependency parse: which tokens hold the source and the target.
+
+Verbs take their source from the subject (the by-agent when passive; the governing clause's
+subject for conjoined, participial and controlled verbs; the head noun for relative clauses)
+and their target from the slots the trigger's lexicon entry lists. Event nouns take their
+source from a possessor or nationality/compound modifier ("Israeli strikes", "the US attack",
+"an attack by militants") or from the light verb that governs them ("launched an attack").
+Tokens become actors through the actor stage's mentions; a token without a mention is
+searched through its modifiers (compound, possessor, of-object, apposition).
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from .model import Actor, Document
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+MODIFIER_DEPS = ("compound", "poss", "amod", "nmod", "appos", "npadvmod")
+NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
+WH_TAGS = ("WDT", "WP", "WP$")
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive verb ("were put down", "was attacked")."""
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def prep_objects(heads: Iterable[Token], preps: Iterable[str]) -> list[Token]:
+    """Objects of the named prepositions under any of `heads`, in the order `preps` lists them."""
+    wanted = tuple(preps)
+    found: list[Token] = []
+    for prep in wanted:
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+                    found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return found
+
+
+def verb_subject(verb: Token) -> Optional[Token]:
+    """The token that does what `verb` says, following passives, relatives and control."""
+    if is_passive(verb):
+        agents = prep_objects([verb], ["by"])
+        return agents[0] if agents else None
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return verb.head if child.tag_ in WH_TAGS and verb.dep_ == "relcl" else child
+    return inherited_subject(verb)
+
+
+def inherited_subject(verb: Token) -> Optional[Token]:
+    """The subject a subjectless verb shares with the clause it hangs from."""
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.dep_ == "conj":
+            subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
+            return subjects[0] if subjects else inherited_subject(verb.head)
+        if verb.dep_ == "xcomp":
+            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects[0]
+        return verb_subject(verb.head)
+    return None
+
+
+def verb_object(verb: Token) -> list[Token]:
+    """The thing acted upon: direct object, passive subject, or the noun a participle modifies."""
+    if is_passive(verb):
+        subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+        if subjects:
+            return subjects
+        return [verb.head] if verb.dep_ in ("acl", "relcl") else []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objects and verb.dep_ == "relcl":
+        return [verb.head]
+    return objects
+
+
+def complement_subject(verb: Token) -> list[Token]:
+    """Who a that- or to-clause is about ("demanded that Sudan return", "urged Iran to")."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            subjects = [c for c in child.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
+            if subjects:
+                return subjects
+    return []
+
+
+def verb_slot(verb: Token, slot: str, extra_heads: list[Token]) -> list[Token]:
+    """Tokens in one of a verb trigger's target slots."""
+    if slot in ("obj", "poss"):
+        return verb_object(verb)
+    if slot == "dative":
+        return [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+    if slot == "comp":
+        return complement_subject(verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return prep_objects([verb, *extra_heads, *objects], [slot])
+
+
+def noun_modifiers(noun: Token) -> list[Token]:
+    """Possessor, nationality and compound modifiers of an event noun, plus its by-agent."""
+    return [c for c in noun.children if c.dep_ in NOUN_SOURCE_DEPS] + prep_objects([noun], ["by"])
+
+
+def noun_slot(noun: Token, slot: str, extra_heads: list[Token]) -> list[Token]:
+    """Tokens in one of an event noun's slots."""
+    if slot == "poss":
+        return noun_modifiers(noun)
+    return prep_objects([noun, *extra_heads], [slot])
+
+
+def actors_at(document: Document, token: Token, depth: int = 2) -> list[Actor]:
+    """Actors a token refers to: its mentions, its conjuncts', else its modifiers' (one level down)."""
+    actors = [m.actor for m in document.mentions_at(token.i)]
+    if not actors:
+        mention = document.mention_at(token.i)
+        actors = [mention.actor] if mention else []
+    if not actors and depth > 0:
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS:
+                actors.extend(actors_at(document, child, depth - 1))
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    actors.extend(actors_at(document, obj, depth - 1))
+            if actors:
+                break
+    for conj in token.children:
+        if conj.dep_ == "conj":
+            actors.extend(actors_at(document, conj, depth))
+    return distinct(actors)
+
+
+def distinct(actors: Iterable[Actor]) -> list[Actor]:
+    """Actors without repeats (same name and country), first occurrence kept."""
+    seen: set[tuple[str, Optional[str]]] = set()
+    kept = []
+    for actor in actors:
+        key = (actor.name, actor.country)
+        if key not in seen:
+            seen.add(key)
+            kept.append(actor)
+    return kept
+
+
+def resolve(document: Document, tokens: Iterable[Token]) -> list[Actor]:
+    """Actors for the first token, among `tokens`, that names any."""
+    for token in tokens:
+        actors = actors_at(document, token)
+        if actors:
+            return actors
+    return []
+
+
+def pairs(sources: list[Actor], targets: list[Actor], symmetric: bool,
+          reciprocal: bool = True) -> list[tuple[Optional[Actor], Optional[Actor]]]:
+    """Ordered source-target pairs an event's actors make.
+
+    Coordinated sources each act on each target ("The US and France accused Russia" gives two
+    records). A symmetric event ("X and Y agreed", "X held talks with Y") has no direction, so
+    every participant is source once towards every other: "Hungarian and Romanian officials
+    agreed" gives HUN->ROU and ROU->HUN, as the PLOVER gold standard codes it. A target from a
+    non-reciprocal slot ("agreed to a UN mandate") stays a plain target.
+    """
+    if symmetric and (len(sources) > 1 or reciprocal):
+        people = distinct([*sources, *targets]) if reciprocal else distinct(sources)
+        if len(people) > 1:
+            return [(a, b) for a in people for b in people if a is not b] + \
+                ([] if reciprocal else [(a, t) for a in people for t in targets])
+    if not sources:
+        return [(None, t) for t in targets] or [(None, None)]
+    if not targets:
+        return [(s, None) for s in sources]
+    return [(s, t) for s in sources for t in targets if s is not t] or [(s, None) for s in sources]

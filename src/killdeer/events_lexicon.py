@@ -1,0 +1,143 @@
+"""The events stage's knowledge: the trigger lexicon and the cue words, loaded once.
+
+Triggers live in data/triggers.tsv (and any user files in the same format); cue words
+(light verbs, modal auxiliaries, context and weapon words) in data/event_cues.yaml.
+Both are indexed by lemma once, so matching a token costs one dict lookup.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import yaml
+
+from .plover import TYPES
+
+POS_TAGS = {"verb": ("VERB", "AUX"), "noun": ("NOUN", "PROPN")}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a word or phrase that names an event, and where its actors sit."""
+
+    head: str
+    requires: tuple[str, ...]
+    pos: str
+    event_type: str
+    mode: Optional[str]
+    contexts: tuple[str, ...]
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    symmetric: bool
+    speech: bool
+    armed: bool
+    confidence: float
+
+    @property
+    def phrase(self) -> str:
+        """The entry as written in the lexicon ("break off relation", "drone strike")."""
+        words = (*self.requires, self.head) if self.pos == "noun" else (self.head, *self.requires)
+        return " ".join(words)
+
+
+def _slots(cell: str) -> tuple[str, ...]:
+    """A comma list cell as a tuple; `-` or empty means none."""
+    return tuple(x.strip() for x in cell.split(",") if x.strip() and x.strip() != "-")
+
+
+def parse_row(row: dict[str, str], origin: str) -> Trigger:
+    """One TSV row as a Trigger; a bad type or part of speech names its file."""
+    words = row["phrase"].split()
+    if row["pos"] == "noun":  # English noun phrases end in their head: "drone strike"
+        words = words[-1:] + words[:-1]
+    if row["type"] not in TYPES or row["pos"] not in POS_TAGS:
+        raise ValueError(f"{origin}: bad trigger row {row!r}")
+    flags = set(_slots(row["flags"]))
+    return Trigger(head=words[0], requires=tuple(words[1:]), pos=row["pos"], event_type=row["type"],
+                   mode=None if row["mode"] in ("-", "") else row["mode"], contexts=_slots(row["contexts"]),
+                   source=_slots(row["source"]), target=_slots(row["target"]),
+                   symmetric="sym" in flags, speech="speech" in flags, armed="armed" in flags, confidence=float(row["conf"]))
+
+
+def read_rows(text: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated lexicon text, skipping blank and `#` comment lines."""
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def packaged_text(name: str) -> str:
+    """The text of a data file shipped in the package."""
+    return resources.files("killdeer").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+class Lexicon:
+    """Triggers indexed by head lemma and part of speech; most specific entry first."""
+
+    def __init__(self, triggers: Iterable[Trigger]):
+        self.index: dict[tuple[str, str], list[Trigger]] = {}
+        for trigger in triggers:
+            self.index.setdefault((trigger.head, trigger.pos), []).append(trigger)
+        for entries in self.index.values():
+            entries.sort(key=lambda t: (-len(t.requires), -t.confidence))
+
+    def candidates(self, lemma: str, pos: str) -> list[Trigger]:
+        """Entries whose head is `lemma` with spaCy part of speech `pos`."""
+        for kind, tags in POS_TAGS.items():
+            if pos in tags:
+                return self.index.get((lemma, kind), [])
+        return []
+
+
+@lru_cache(maxsize=None)
+def lexicon(extra_files: tuple[Path, ...] = ()) -> Lexicon:
+    """The packaged trigger lexicon plus the user's files, read and indexed once."""
+    triggers = [parse_row(r, "triggers.tsv") for r in read_rows(packaged_text("triggers.tsv"))]
+    for path in extra_files:
+        rows = read_rows(Path(path).read_text(encoding="utf-8"))
+        triggers.extend(parse_row(r, str(path)) for r in rows)
+    return Lexicon(triggers)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue-word sets from data/event_cues.yaml, as sets and lookup dicts."""
+
+    light_verbs: frozenset[str]
+    aspect_verbs: frozenset[str]
+    intent_words: frozenset[str]
+    future_aux: frozenset[str]
+    conditional_aux: frozenset[str]
+    possible_aux: frozenset[str]
+    condition_marks: frozenset[str]
+    failure_verbs: frozenset[str]
+    negators: frozenset[str]
+    impact_verbs: frozenset[str]
+    armed_words: frozenset[str]
+    future_types: dict[str, tuple[str, Optional[str]]]
+    context_words: dict[str, tuple[str, ...]]
+    assault_modes: dict[str, tuple[str, ...]]
+
+
+def _word_table(groups: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """{label: [words]} inverted to {word: labels}, the way sentences are looked up."""
+    table: dict[str, tuple[str, ...]] = {}
+    for label, words in groups.items():
+        for word in words:
+            table[word] = table.get(word, ()) + (label,)
+    return table
+
+
+@lru_cache(maxsize=None)
+def cues() -> Cues:
+    """The cue words, read once."""
+    data: dict[str, Any] = yaml.safe_load(packaged_text("event_cues.yaml"))
+    sets = {k: frozenset(str(w) for w in data[k]) for k in (
+        "light_verbs", "aspect_verbs", "intent_words", "future_aux", "conditional_aux", "possible_aux",
+        "condition_marks", "failure_verbs", "negators", "impact_verbs", "armed_words")}
+    future = {k: (v[0], v[1]) for k, v in data["future_types"].items()}
+    return Cues(**sets, future_types=future, context_words=_word_table(data["context_words"]),
+                assault_modes=_word_table(data["assault_modes"]))

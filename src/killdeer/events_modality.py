@@ -1,0 +1,112 @@
+"""Whether a trigger reports an event that happened, and what governs it.
+
+From the trigger, walk up the parse through noun-argument and control links (object,
+preposition, to-clause) until a clause boundary. On the way collect the cues that change
+the event's status: negation ("did not attack", "no talks"), possibility ("could escalate"),
+conditions ("if attacked"), futures and intentions ("will meet", "plans to withdraw",
+"is ready to send"), failures ("failed to agree"). The walk also finds the trigger that
+governs this one: a speech act whose content it is ("urged Iran to release", "condemned the
+attack"), a trigger of the same type it repeats ("bombings struck the cathedral"), or a
+light verb that lends it subject and tense ("launched an attack").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .events_lexicon import Cues, Trigger
+
+CHAIN_DEPS = frozenset(("dobj", "obj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "oprd", "xcomp",
+                        "pcomp", "compound", "amod", "appos", "acomp", "agent", "dative", "nmod"))
+
+PURPOSE_DEPS = frozenset(("advcl", "acl", "relcl"))
+
+
+@dataclass
+class Match:
+    """A trigger found at a token: the lexicon entry and the tokens that spell it."""
+
+    token: Token
+    trigger: Trigger
+    tokens: list[int]
+
+
+@dataclass
+class Status:
+    """What the walk up from a trigger found."""
+
+    future: bool = False
+    reason: Optional[str] = None
+    governor: Optional[Match] = None
+    enclosing: Optional[Match] = None
+    light: Optional[Token] = None
+
+
+def own_cue(node: Token, cues: Cues, status: Status) -> Optional[str]:
+    """The reason a token's own dependents rule its event out, marking futures on the way."""
+    for child in node.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (word in cues.negators and child.dep_ in ("det", "advmod", "preconj")):
+            return f"negated by '{child.text}'"
+        if child.dep_ in ("aux", "auxpass"):
+            if word in cues.possible_aux:
+                return f"possibility, not a report ('{child.text}')"
+            if word in cues.future_aux or word in cues.conditional_aux:
+                status.future = True
+        if child.dep_ == "mark" and word in cues.condition_marks:
+            return f"condition or question ('{child.text}')"
+        if child.dep_ == "aux" and word == "to" and node.dep_ in PURPOSE_DEPS:
+            return "purpose or intention ('to ...'), not a report"
+    return None
+
+
+def control_cue(node: Token, parent: Token, cues: Cues, status: Status) -> Optional[str]:
+    """The effect of the word whose to-clause or object `node` is ("failed to", "plans to")."""
+    if node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "pcomp"):
+        return None
+    if parent.lemma_ in cues.failure_verbs:
+        return f"not carried out ('{parent.text}')"
+    if parent.lemma_ in cues.intent_words or parent.lower_ in cues.intent_words:
+        status.future = True
+    return None
+
+
+def assess(match: Match, matches: dict[int, Match], cues: Cues) -> Status:
+    """Walk up from a trigger collecting status cues and the trigger that governs it."""
+    status = Status()
+    node = match.token
+    while True:
+        reason = own_cue(node, cues, status)
+        if reason:
+            status.reason = reason
+            return status
+        parent = node.head
+        if node.dep_ == "ccomp" and parent.i in matches and matches[parent.i].trigger.speech:
+            status.governor = matches[parent.i]
+        if parent.i == node.i:
+            return status
+        if node.dep_ not in CHAIN_DEPS:
+            status.enclosing = matches.get(parent.i)
+            return status
+        if node.dep_ == "dobj" and parent.lemma_ in cues.light_verbs and status.light is None:
+            status.light = parent
+        elif parent.i in matches and matches[parent.i].token.i != match.token.i:
+            governor = matches[parent.i]
+            if _governs(node, governor, match):
+                status.governor = governor
+            else:
+                status.enclosing = governor
+            return status
+        reason = control_cue(node, parent, cues, status)
+        if reason:
+            status.reason = reason
+            return status
+        node = parent
+
+
+def _governs(node: Token, governor: Match, match: Match) -> bool:
+    """True when the trigger above frames this one (speech act, verb and its object) or repeats it."""
+    same = governor.trigger.event_type == match.trigger.event_type
+    return same or governor.trigger.speech or node.dep_ == "dobj"

@@ -1,0 +1,212 @@
+"""Events stage: triggers, arguments, modality and pairs on news-style sentences."""
+from __future__ import annotations
+
+import pytest
+
+import killdeer
+from killdeer.events_lexicon import lexicon
+
+DATE = "2024-03-05"
+
+# (sentence, type, source country, target country); None means "no actor on that side".
+POSITIVES = [
+    # AGREE
+    ("Egypt and Sudan agreed on Monday to share data on the Nile dam.", "AGREE", "EGY", "SDN"),
+    ("Norway offered Colombia help with the peace process.", "AGREE", "NOR", "COL"),
+    ("Japan pledged to Vietnam that it would expand trade links.", "AGREE", "JPN", "VNM"),
+    ("Kenya reached an agreement with Somalia on border security on Friday.", "AGREE", "KEN", "SOM"),
+    ("Germany will send more tanks to Ukraine, the chancellor said.", "AGREE", "DEU", "UKR"),
+    # CONSULT
+    ("The Turkish foreign minister met with his Greek counterpart in Athens on Tuesday.", "CONSULT", "TUR", "GRC"),
+    ("Chile's president visited Argentina last week.", "CONSULT", "CHL", "ARG"),
+    ("India held talks with China on the disputed border on Sunday.", "CONSULT", "IND", "CHN"),
+    ("The French president telephoned the Iranian president on Monday.", "CONSULT", "FRA", "IRN"),
+    ("Qatar hosted Afghanistan's foreign minister in Doha.", "CONSULT", "QAT", "AFG"),
+    # SUPPORT
+    ("Brazil praised Portugal for its handling of the migrant crisis.", "SUPPORT", "BRA", "PRT"),
+    ("Canada recognized Kosovo as an independent state on Thursday.", "SUPPORT", "CAN", "XKX"),
+    ("Spain endorsed Morocco's autonomy plan for Western Sahara.", "SUPPORT", "ESP", "MAR"),
+    ("Italy commended Tunisia for its efforts against smuggling.", "SUPPORT", "ITA", "TUN"),
+    ("Ghana restored diplomatic ties with Libya after a ten-year break.", "SUPPORT", "GHA", "LBY"),
+    # CONCEDE
+    ("Belarus pardoned two Lithuanian activists on Saturday.", "CONCEDE", "BLR", "LTU"),
+    ("Pakistan lifted the curfew in Karachi on Wednesday.", "CONCEDE", "PAK", None),
+    ("Japan apologized to South Korea for the wartime abuses.", "CONCEDE", "JPN", "KOR"),
+    ("Myanmar eased restrictions on foreign journalists.", "CONCEDE", "MMR", None),
+    ("Kenya said it would withdraw its troops from Somalia next year.", "CONCEDE", "KEN", "SOM"),
+    # COOPERATE
+    ("Poland extradited a Belgian suspect to Belgium on Monday.", "COOPERATE", "POL", "BEL"),
+    ("Colombia shared intelligence with Ecuador about the cartel.", "COOPERATE", "COL", "ECU"),
+    ("Indonesia and Australia cooperated on the rescue of the crew.", "COOPERATE", "IDN", "AUS"),
+    ("Peru collaborated with Bolivia on the water project.", "COOPERATE", "PER", "BOL"),
+    ("Greek and Cypriot warships held joint war games in the Aegean.", "COOPERATE", "GRC", "CYP"),
+    # AID
+    ("Sweden donated medical supplies to Gaza hospitals on Friday.", "AID", "SWE", "PSE"),
+    ("Saudi Arabia provided emergency fuel to Yemen.", "AID", "SAU", "YEM"),
+    ("Mexico granted asylum to the Bolivian former president.", "AID", "MEX", "BOL"),
+    ("Britain sent humanitarian aid to Turkey after the earthquake.", "AID", "GBR", "TUR"),
+    ("Norway funded Sudan's vaccination drive.", "AID", "NOR", "SDN"),
+    # RETREAT
+    ("Russia withdrew its troops from Ukraine's Kherson region on Friday.", "RETREAT", "RUS", "UKR"),
+    ("Iran released a French aid worker on Tuesday.", "RETREAT", "IRN", "FRA"),
+    ("Lebanon's prime minister resigned on Sunday.", "RETREAT", "LBN", None),
+    ("Israel freed dozens of Palestinian prisoners on Thursday.", "RETREAT", "ISR", "PSE"),
+    ("Ethiopia pulled out of the Eritrean border town on Monday.", "RETREAT", "ETH", "ERI"),
+    # REQUEST
+    ("France urged Iran to release the detained journalists.", "REQUEST", "FRA", "IRN"),
+    ("Ukraine called on Germany to deliver more air defences.", "REQUEST", "UKR", "DEU"),
+    ("Poland demanded that Russia return the wreckage.", "REQUEST", "POL", "RUS"),
+    ("Somalia appealed to Ethiopia for help against the militants.", "REQUEST", "SOM", "ETH"),
+    ("Serbia asked Hungary to reopen the border crossing.", "REQUEST", "SRB", "HUN"),
+    # ACCUSE
+    ("China accused Japan of provoking tensions in the East China Sea.", "ACCUSE", "CHN", "JPN"),
+    ("Jordan condemned Israel's raid on the refugee camp.", "ACCUSE", "JOR", "ISR"),
+    ("Venezuela criticized Colombia over the border closure.", "ACCUSE", "VEN", "COL"),
+    ("Armenia blamed Azerbaijan for the shelling.", "ACCUSE", "ARM", "AZE"),
+    ("Qatar denounced Egypt's decision as illegal.", "ACCUSE", "QAT", "EGY"),
+    # REJECT
+    ("Iran rejected France's proposal for new nuclear talks.", "REJECT", "IRN", "FRA"),
+    ("Serbia refused to recognize Kosovo's independence.", "REJECT", "SRB", "XKX"),
+    ("Egypt dismissed Ethiopia's offer of talks on the dam.", "REJECT", "EGY", "ETH"),
+    ("Turkey vetoed Sweden's bid to join the alliance on Monday.", "REJECT", "TUR", "SWE"),
+    ("Algeria rebuffed Morocco's invitation to the summit.", "REJECT", "DZA", "MAR"),
+    # THREATEN
+    ("North Korea threatened to strike South Korea with missiles.", "THREATEN", "PRK", "KOR"),
+    ("Russia warned Finland against joining the alliance.", "THREATEN", "RUS", "FIN"),
+    ("China said it would impose sanctions on Lithuania.", "THREATEN", "CHN", "LTU"),
+    ("Iran vowed to attack Israel if its embassy was targeted again.", "THREATEN", "IRN", "ISR"),
+    ("Turkey threatened Greece with military action over the islands.", "THREATEN", "TUR", "GRC"),
+    # PROTEST
+    ("Thousands of Kenyan students protested against the government in Nairobi.", "PROTEST", "KEN", "KEN"),
+    ("Iranian women staged demonstrations against Iran's clerics on Friday.", "PROTEST", "IRN", "IRN"),
+    ("Greek farmers blocked roads into Athens to protest fuel prices.", "PROTEST", "GRC", None),
+    ("Chilean miners began a hunger strike against Chile's mining law.", "PROTEST", "CHL", "CHL"),
+    ("Palestinians rallied outside the Israeli embassy in Amman.", "PROTEST", "PSE", "ISR"),
+    # SANCTION
+    ("The United States imposed sanctions on Venezuela on Tuesday.", "SANCTION", "USA", "VEN"),
+    ("Bahrain severed diplomatic relations with Qatar.", "SANCTION", "BHR", "QAT"),
+    ("Mali expelled France's ambassador on Monday.", "SANCTION", "MLI", "FRA"),
+    ("Germany suspended military aid to Niger after the coup.", "SANCTION", "DEU", "NER"),
+    ("Australia cut off trade with Iran.", "SANCTION", "AUS", "IRN"),
+    # MOBILIZE
+    ("Russia deployed troops to Ukraine's northern border.", "MOBILIZE", "RUS", "UKR"),
+    ("Armenia mobilized its reservists against Azerbaijan.", "MOBILIZE", "ARM", "AZE"),
+    ("India massed tanks on Pakistan's eastern border.", "MOBILIZE", "IND", "PAK"),
+    ("Israel strengthened its forces in Lebanon after the rocket fire.", "MOBILIZE", "ISR", "LBN"),
+    ("China deployed warships against Taiwan on Monday.", "MOBILIZE", "CHN", "TWN"),
+    # COERCE
+    ("Egyptian police arrested two Italian journalists in Cairo.", "COERCE", "EGY", "ITA"),
+    ("Turkey detained a German lawyer at Istanbul airport.", "COERCE", "TUR", "DEU"),
+    ("Nigeria imposed a curfew in Kano after the riots.", "COERCE", "NGA", None),
+    ("Hungary deported five Afghan migrants on Monday.", "COERCE", "HUN", "AFG"),
+    ("Thai police cracked down on Thai protesters in Bangkok.", "COERCE", "THA", "THA"),
+    # ASSAULT
+    ("Israeli jets attacked Syria on Sunday.", "ASSAULT", "ISR", "SYR"),
+    ("Houthi rebels fired missiles at Saudi Arabia overnight.", "ASSAULT", "YEM", "SAU"),
+    ("The protesters were put down by Iranian security forces.", "COERCE", "IRN", None),
+    ("A Turkish drone strike on Iraq killed four people.", "ASSAULT", "TUR", "IRQ"),
+    ("Russia launched an attack on Ukraine's power grid.", "ASSAULT", "RUS", "UKR"),
+    ("Pakistani soldiers clashed with Afghan forces on the border.", "ASSAULT", "PAK", "AFG"),
+    ("Iraq said Iran shelled Iraqi villages near the border.", "ASSAULT", "IRN", "IRQ"),
+]
+
+# (sentence, a type that must not be coded): negation, possibility, conditions, questions, near-synonyms.
+NEGATIVES = [
+    ("Egypt and Sudan did not agree on the dam.", "AGREE"),
+    ("Egypt might agree to share data with Sudan.", "AGREE"),
+    ("Chile's president did not visit Argentina.", "CONSULT"),
+    ("Will India hold talks with China?", "CONSULT"),
+    ("Brazil has never praised Portugal.", "SUPPORT"),
+    ("Spain could endorse Morocco's plan.", "SUPPORT"),
+    ("Belarus refused to pardon the Lithuanian activists.", "CONCEDE"),
+    ("Pakistan may lift the curfew in Karachi.", "CONCEDE"),
+    ("Poland did not extradite the suspect to Belgium.", "COOPERATE"),
+    ("Peru could collaborate with Bolivia.", "COOPERATE"),
+    ("Sweden did not donate supplies to Gaza.", "AID"),
+    ("Britain urged Turkey to send aid to Syria.", "AID"),
+    ("Russia has not withdrawn its troops from Kherson.", "RETREAT"),
+    ("Iran refused to release the French aid worker.", "RETREAT"),
+    ("France did not urge Iran to release the journalists.", "REQUEST"),
+    ("Would Ukraine call on Germany for help?", "REQUEST"),
+    ("China did not accuse Japan of anything.", "ACCUSE"),
+    ("Armenia may blame Azerbaijan for the shelling.", "ACCUSE"),
+    ("Iran did not reject France's proposal.", "REJECT"),
+    ("Egypt accepted Ethiopia's offer of talks.", "REJECT"),
+    ("North Korea did not threaten South Korea.", "THREATEN"),
+    ("North Korea fired missiles at South Korea.", "THREATEN"),
+    ("Kenyan students did not protest against the government.", "PROTEST"),
+    ("Jordan condemned Israel's raid on the refugee camp.", "PROTEST"),
+    ("The United States did not impose sanctions on Venezuela.", "SANCTION"),
+    ("The United States lifted sanctions on Venezuela.", "SANCTION"),
+    ("Russia has not deployed troops to the border.", "MOBILIZE"),
+    ("Russia could deploy troops to the border if talks fail.", "MOBILIZE"),
+    ("Egyptian police did not arrest the Italian journalists.", "COERCE"),
+    ("Turkey released a German lawyer from detention.", "COERCE"),
+    ("Israeli jets did not attack Syria.", "ASSAULT"),
+    ("The conflict could escalate if Israel attacks Syria.", "ASSAULT"),
+    ("Would Israel attack Syria?", "ASSAULT"),
+]
+
+
+def coded(sentence: str) -> list[tuple[str, object, object]]:
+    """(type, source country, target country) of every event coded from a sentence."""
+    records = killdeer.code_text(sentence, date=DATE, doc_id="t")
+    side = (lambda a: a["country"] if a else None)
+    return [(r["event_type"], side(r["source"]), side(r["target"])) for r in records]
+
+
+@pytest.mark.parametrize("sentence,event_type,source,target", POSITIVES)
+def test_positive(sentence: str, event_type: str, source: object, target: object) -> None:
+    """Each sentence codes its event with the right type, source and target."""
+    events = coded(sentence)
+    wanted = [(t, s, g) for t, s, g in events if t == event_type and s == source]
+    assert wanted, f"{event_type} {source} not in {events}"
+    if target is not None:
+        assert any(g == target for _, _, g in wanted), f"target {target} not in {events}"
+
+
+@pytest.mark.parametrize("sentence,event_type", NEGATIVES)
+def test_negative(sentence: str, event_type: str) -> None:
+    """Negated, possible, conditional, questioned or near-synonym events are not coded as this type."""
+    assert event_type not in [t for t, _, _ in coded(sentence)]
+
+
+def test_symmetric_agreement_gives_both_directions() -> None:
+    """Coordinated parties to an agreement code one record per ordered pair."""
+    events = coded("The United States and Jordan have agreed upon a new free-trade pact.")
+    assert sorted(events) == [("AGREE", "JOR", "USA"), ("AGREE", "USA", "JOR")]
+
+
+def test_light_verb_is_one_event() -> None:
+    """'launched an attack on' is one ASSAULT, not a second event for 'launched'."""
+    assert coded("Russia launched an attack on Ukraine on Monday.") == [("ASSAULT", "RUS", "UKR")]
+
+
+def test_reported_speech_codes_the_reported_event() -> None:
+    """'Y said X attacked Z' is X->Z; the saying is not an event."""
+    assert coded("Syria said Israel attacked Lebanon.") == [("ASSAULT", "ISR", "LBN")]
+
+
+def test_dropped_candidates_say_why() -> None:
+    """A negated trigger goes to document.dropped with its reason."""
+    from killdeer.api import get_pipeline
+    from killdeer.model import Document
+    pipeline = get_pipeline()
+    document = next(iter(pipeline.process([Document(id="t", text="Israel did not attack Syria.")])))
+    assert document.events == []
+    assert any("negated" in d.reason for d in document.dropped)
+
+
+def test_lexicon_is_indexed_by_lemma_and_pos() -> None:
+    """Lookup returns only the entries for that lemma, most specific phrase first."""
+    entries = lexicon().candidates("call", "VERB")
+    assert entries[0].requires and {e.event_type for e in entries} >= {"REQUEST", "CONSULT"}
+    assert lexicon().candidates("attack", "NOUN")[0].event_type == "ASSAULT"
+
+
+def test_user_trigger_file_extends_lexicon(tmp_path) -> None:
+    """A user's lexicon file adds entries in the packaged format."""
+    path = tmp_path / "extra.tsv"
+    path.write_text("phrase\tpos\ttype\tmode\tcontexts\tsource\ttarget\tflags\tconf\n"
+                    "snub\tverb\tREJECT\tmeet\tdiplomatic\tsubj\tobj\t-\t0.8\n", encoding="utf-8")
+    assert lexicon((path,)).candidates("snub", "VERB")[0].event_type == "REJECT"

@@ -1,0 +1,41 @@
+"""Numbers: fatalities, injured, participants and aggregate counts."""
+import pytest
+
+from killdeer import code_text
+from killdeer.quantities import parse_number
+
+
+def event(text: str, trigger: str) -> dict:
+    """The record of the event with `trigger`."""
+    return next(r for r in code_text(text, date="2024-02-01") if r["trigger"] == trigger)
+
+
+@pytest.mark.parametrize("words,value", [
+    ("three", 3), ("1.2 million", 1_200_000), ("half a million", 500_000), ("4,500", 4500),
+    ("a dozen", 12), ("twenty five", 25), ("dozens", None)])
+def test_number_forms(words, value):
+    assert parse_number(words.split())[0] == value
+
+
+def test_killing_participle_counts_the_dead():
+    assert event("Militants attacked a base in Jordan, killing three servicemen.", "attacked")["fatalities"] == 3
+
+
+def test_aggregate_count_ignores_qualifiers():
+    record = event("Nearly 100 attacks on US bases have been reported since October.", "attacks")
+    assert (record["aggregate"], record["count"]) == (True, 100)
+
+
+def test_casualty_clause_goes_to_the_attack_before_it():
+    record = event("Gunmen attacked a village in Borno state; at least 20 were killed and 15 were wounded.", "attacked")
+    assert (record["fatalities"], record["injured"]) == (20, 15)
+
+
+def test_death_toll_in_the_next_sentence():
+    assert event("Rebels attacked the town on Monday. The death toll rose to 12.", "attacked")["fatalities"] == 12
+
+
+def test_number_of_another_event_is_not_attached():
+    records = code_text("Militants attacked a checkpoint, and separately a flood killed five people.", date="2024-02-01")
+    attack = next(r for r in records if r["trigger"] == "attacked")
+    assert attack["fatalities"] is None
