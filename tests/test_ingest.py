@@ -67,10 +67,10 @@ def test_jsonl_fields_ids_and_dates(tmp_path: Path) -> None:
 
 
 def test_folder_is_read_recursively_in_order(tmp_path: Path) -> None:
-    """A folder gives every .txt and .jsonl below it, sorted; other files are ignored."""
+    """A folder gives every .txt and .jsonl below it (any case), sorted; other files are ignored."""
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text(STORY, encoding="utf-8")
-    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "a.TXT").write_text(STORY, encoding="utf-8")
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
     write_jsonl(tmp_path / "b" / "c.jsonl", {"id": "c1", "text": STORY})
     assert summary(list(read_inputs([str(tmp_path)]))) == [("doc", "a"), ("doc", "c1"), ("doc", "z")]

@@ -20,12 +20,15 @@ from .registry import components
 WORD = re.compile(r"[\w.'-]+")
 
 
-def find_candidates(document: Document, kb: KnowledgeBase) -> list[Candidate]:
-    """Every actor candidate of the document, in text order."""
+def find_candidates(document: Document, kb: KnowledgeBase) -> tuple[list[Candidate], list[tuple[int, str]]]:
+    """Every actor candidate of the document in text order, and (sentence, country) of its places."""
     found: list[Candidate] = []
+    places: list[tuple[int, str]] = []
     for n, sent in enumerate(document.sentences):
-        found += SentencePhrases(sent, n, kb).candidates()
-    return found
+        phrases = SentencePhrases(sent, n, kb)
+        found += phrases.candidates()
+        places += [(n, country) for country in phrases.place_countries()]
+    return found, places
 
 
 def title_countries(title: Optional[str], text: str, kb: KnowledgeBase) -> list[str]:
@@ -44,9 +47,10 @@ def title_countries(title: Optional[str], text: str, kb: KnowledgeBase) -> list[
     return found
 
 
-def resolve_mentions(document: Document, cands: list[Candidate], kb: KnowledgeBase) -> tuple[list[Mention], Optional[str]]:
+def resolve_mentions(document: Document, cands: list[Candidate], places: list[tuple[int, str]],
+                     kb: KnowledgeBase) -> tuple[list[Mention], Optional[str]]:
     """Resolve candidates in text order into mentions; also return the focus country."""
-    focus = focus_country(cands, title_countries(document.title, document.text, kb))
+    focus = focus_country(cands, places, title_countries(document.title, document.text, kb))
     resolver = Resolver(kb, focus, document.date or document.date_inferred)
     mentions = []
     for cand in sorted(cands, key=lambda c: (c.root, c.start)):
@@ -63,7 +67,7 @@ def make_actors(config: Config) -> Callable[[Document], None]:
     kb = load_kb(tuple(config.actor_files))
 
     def actors(document: Document) -> None:
-        mentions, focus = resolve_mentions(document, find_candidates(document, kb), kb)
+        mentions, focus = resolve_mentions(document, *find_candidates(document, kb), kb)
         document.mentions = mentions
         document.focus_country = focus
     return actors

@@ -87,7 +87,8 @@ def find_hits(sent: Any, kb: KnowledgeBase) -> dict[int, Hit]:
 def _longest_match(doc: Any, i: int, stop: int, kb: KnowledgeBase) -> Optional[Hit]:
     """The longest name, nationality or people noun starting at token i."""
     first = doc[i]
-    if not (first.text[:1].isupper() or first.text[:1].isdigit()) or first.lower_ not in kb.prefixes:
+    capitalised = first.text[:1].isupper() or first.text[:1].isdigit()
+    if not (capitalised or first.lower_ in kb.lower_starts) or first.lower_ not in kb.prefixes:
         return None
     words = [t.text_with_ws for t in doc[i:min(i + kb.max_tokens, stop)]]
     for n in range(len(words), 0, -1):
@@ -99,14 +100,15 @@ def _longest_match(doc: Any, i: int, stop: int, kb: KnowledgeBase) -> Optional[H
         demonym, people = kb.demonyms.get(key), kb.peoples.get(key)
         if entries or demonym or people:
             span = doc[i:i + n]
-            return Hit(i, i + n, span.root.i, entries, demonym, people, sponsor=_sponsor(doc, i + n, kb))
+            return Hit(i, i + n, span.root.i, entries, demonym, people, sponsor=_sponsor(doc, i, i + n, kb))
     return None
 
 
-def _sponsor(doc: Any, after: int, kb: KnowledgeBase) -> bool:
-    """True for "Iran-sponsored", "US-backed": the name sponsors the noun, it is not its country."""
-    return (after + 1 < len(doc) and doc[after].text == "-"
-            and kb.cues.get(doc[after + 1].lower_) == "sponsor")
+def _sponsor(doc: Any, start: int, after: int, kb: KnowledgeBase) -> bool:
+    """True for "Iran-sponsored", "US-backed", "anti-Syria": the name is not the noun's country."""
+    backed = after + 1 < len(doc) and doc[after].text == "-" and kb.cues.get(doc[after + 1].lower_) == "sponsor"
+    stance = start >= 2 and doc[start - 1].text == "-" and kb.cues.get(doc[start - 2].lower_) == "stance"
+    return backed or stance or (start >= 1 and kb.cues.get(doc[start - 1].lower_.rstrip("-")) == "stance")
 
 
 def _add_entity(ent: Any, hits: dict[int, Hit]) -> None:

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .actors_find import MODIFIER_DEPS, STATE_KINDS, Candidate, Hit, find_hits, role_at
+from .gazetteer import default_gazetteer
 from .kb import Entry, KnowledgeBase, RoleNoun
 
 LINKING_PREPS = ("of", "for")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PLACE_LABELS = ("GPE", "LOC")
 
 
 @dataclass
@@ -26,6 +28,8 @@ class Info:
     titles: list[str] = field(default_factory=list)
     groups: list[Entry] = field(default_factory=list)
     possessor: Optional[int] = None
+    location: Optional[str] = None
+    ethnic: bool = False
 
     def merge(self, other: "Info", roles: bool = True) -> None:
         """Take another phrase's descriptions (its roles only when `roles`)."""
@@ -43,7 +47,7 @@ class SentencePhrases:
 
     def __init__(self, sent: Any, n: int, kb: KnowledgeBase):
         self.sent, self.n, self.kb, self.doc = sent, n, kb, sent.doc
-        self.hits = _drop_places(find_hits(sent, kb), sent.doc, kb)
+        self.hits, self.places = _split_places(find_hits(sent, kb), sent, kb)
         self.roles = self._role_nouns()
         self.heads = self._heads()
 
@@ -52,7 +56,7 @@ class SentencePhrases:
         found = {}
         for token in self.sent:
             hit = self.hits.get(token.i)
-            if hit is not None and (hit.entries or hit.people or hit.label == "PERSON"):
+            if hit is not None and (hit.entries or hit.people or (hit.label == "PERSON" and hit.root == token.i)):
                 continue
             key, role = role_at(token, self.kb)
             if role is not None:
@@ -75,15 +79,25 @@ class SentencePhrases:
                 return u
         return None
 
+    def place_countries(self) -> list[str]:
+        """Countries of the sentence's places, for the document's focus."""
+        return list(self.places.values())
+
     def candidates(self) -> list[Candidate]:
         """Every actor candidate of the sentence, heads first then stray nationality adjectives."""
         out: list[Candidate] = []
         for token in self.sent:
-            if token.i in self.heads and self.nearest_head(token) is None and not self._is_appositive(token):
+            if token.i in self.heads and self.nearest_head(token) is None and (
+                    not self._is_appositive(token) or self._titled_person(token)):
                 out += self._head_candidates(token)
             elif self._stray_nationality(token):
                 out.append(self._nationality(token))
         return out
+
+    def _titled_person(self, token: Any) -> bool:
+        """A named person in apposition to a role noun ("Qatar's emir, Sheikh Hamad")."""
+        hit = self.hits.get(token.i)
+        return hit is not None and hit.label == "PERSON" or bool(hit and hit.entries and hit.entries[0].kind == "person")
 
     def _is_appositive(self, token: Any) -> bool:
         """An appositive ("Lorenzana, the Defence Secretary") describes its head, it is no new actor."""
@@ -101,29 +115,66 @@ class SentencePhrases:
         state = self.hits[token.i].state
         end = max(token.i, token.head.i) + 1 if token.head.i > token.i else self.hits[token.i].end
         return Candidate(self.hits[token.i].start, end, token.i, self.n, "nationality", self.doc[token.i:end].text,
-                         entries=[state], name=state.name, country=state.country, roles=["GOV"],
+                         entries=[state], name=state.name, country=state.country, roles=self._modified_roles(token),
                          subject=token.dep_ in SUBJECT_DEPS)
+
+    def _modified_roles(self, token: Any) -> list[str]:
+        """Roles of what a stray nationality modifies: its role-noun compounds ("Israeli army
+        bulldozers"), civilians for a people noun ("Iraqi Kurds"), else the state (GOV)."""
+        noun = token.head
+        roles = [r for c in noun.children if c.dep_ == "compound" and c.i in self.roles for r in self.roles[c.i][1].roles]
+        if roles:
+            return roles
+        people = noun.ent_type_ == "NORP" or (noun.tag_ in ("NNS", "NNPS") and noun.pos_ == "PROPN")
+        return ["CVL"] if people else ["GOV"]
 
     def info(self, head: Any) -> Info:
         """What the phrase headed by `head` says about it, from every descriptor below it."""
         info = Info()
         for token in self.doc[max(head.left_edge.i, self.sent.start):head.i]:
-            if token.i in self.hits and self.hits[token.i].root != token.i:
+            if token.i in self.hits and self.hits[token.i].root != token.i and token.i not in self.roles:
                 continue
             nearest = self.nearest_head(token)
             if nearest is None or nearest.i != head.i:
                 continue
             self._describe(token, info)
+        if head.dep_ == "appos" and head.head.i in self.roles and self._titled_person(head):
+            info.merge(self.info(head.head))
+            self._add_own_role(head.head, info)
         for child in head.children:
-            if child.dep_ == "appos" and child.i in self.heads:
+            if child.dep_ == "appos" and child.i in self.roles:
                 info.merge(self.info(child))
                 self._add_own_role(child, info)
             elif child.dep_ == "prep" and child.lower_ in LINKING_PREPS:
                 self._add_linked(head, child, info)
+            elif child.dep_ == "amod" and child.lower_ == "ethnic":
+                info.ethnic = True
+        info.location = info.location or self._location(head)
         return info
+
+    def _location(self, head: Any) -> Optional[str]:
+        """Country of "militants in Iraq", "a group based in Trinidad": where the actor is."""
+        for child in head.children:
+            cue = self.kb.cues.get(child.lower_)
+            if child.dep_ == "acl" and cue == "based":
+                return self._location(child)
+            if child.dep_ == "acl" and cue == "origin":
+                return next(filter(None, (self._place_country(t) for t in child.subtree)), None)
+            if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                return next(filter(None, (self._place_country(t) for t in child.children if t.dep_ == "pobj")), None)
+        return None
+
+    def _place_country(self, token: Any) -> Optional[str]:
+        """The country a state, capital or gazetteer place token stands for."""
+        hit = self.hits.get(token.i)
+        if hit is not None and hit.root == token.i and hit.entries and hit.entries[0].kind in STATE_KINDS:
+            return hit.entries[0].country
+        return self.places.get(token.i)
 
     def _describe(self, token: Any, info: Info) -> None:
         """Add one modifier's meaning: a state, a group, a role noun or a possessive pronoun."""
+        if token.i in self.places and info.location is None:
+            info.location = self.places[token.i]
         hit = self.hits.get(token.i)
         if hit is not None and not hit.sponsor:
             if hit.entries and hit.entries[0].kind in ("org", "group"):
@@ -139,11 +190,16 @@ class SentencePhrases:
             info.possessor = token.i
 
     def _add_own_role(self, token: Any, info: Info) -> None:
-        """Add the role noun at `token` itself."""
+        """Add the role noun at `token` itself; a former office holder is one of the elite (ELI)."""
         if token.i in self.roles:
             key, role = self.roles[token.i]
-            info.roles += role.roles
+            info.roles += _as_former(role.roles) if self._former(token) else role.roles
             info.titles.append(key)
+
+    def _former(self, token: Any) -> bool:
+        """True for "former President", "ousted leader", "ex-minister"."""
+        first = token.left_edge.i if token.left_edge.i >= self.sent.start else token.i
+        return any(self.kb.cues.get(t.lower_) == "former" for t in self.doc[first:token.i])
 
     def _add_linked(self, head: Any, prep: Any, info: Info) -> None:
         """ "President of Armenia", "members of parliament", "Mijares of the police"."""
@@ -186,20 +242,24 @@ class SentencePhrases:
         cand.titles = list(info.titles)
         if hit is not None and hit.root == head.i:
             _name_from_hit(cand, hit, self.doc)
+            titles = [t for t in range(hit.start, hit.root) if t in self.roles]
+            if titles and not hit.entries:
+                cand.name = self.doc[titles[-1] + 1:hit.end].text
         elif role is None:
             cand.kind, cand.person = "pronoun", _pronoun_class(head, self.kb) == "person"
             cand.plural = _pronoun_class(head, self.kb) == "plural"
         if role is not None:
             key, noun = role
-            head_roles = list(noun.roles)
+            head_roles = _as_former(noun.roles) if self._former(head) else list(noun.roles)
             cand.roles = info.roles + head_roles if noun.generic else head_roles + info.roles
             cand.titles.append(key)
             cand.person = cand.person or noun.kind == "person"
-            cand.domestic = noun.domestic
+            cand.domestic = noun.domestic and not any(
+                c.dep_ in ("amod", "compound") and self.kb.cues.get(c.lower_) == "global" for c in head.children)
             cand.definite = any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
             cand.name = cand.name or self._role_name(head, info)
         else:
-            cand.roles = info.roles + cand.roles
+            cand.roles = info.roles + [r for r in cand.roles if not ("ELI" in info.roles and r == "GOV")]
         _set_country(cand, info)
         return cand
 
@@ -222,7 +282,7 @@ def _name_from_hit(cand: Candidate, hit: Hit, doc: Any) -> None:
     cand.entries = list(hit.entries)
     if hit.people is not None and not hit.entries:
         cand.kind, cand.entries = "people", [hit.people]
-        cand.name, cand.country_named, cand.roles, cand.plural = hit.people.name, hit.people.country, ["CVL"], True
+        cand.name, cand.country_named, cand.roles, cand.plural = doc[hit.start:hit.end].text, hit.people.country, ["CVL"], True
         return
     kind = hit.entries[0].kind if hit.entries else ""
     cand.kind = "metonym" if kind in ("capital", "seat") else "named"
@@ -234,9 +294,17 @@ def _name_from_hit(cand: Candidate, hit: Hit, doc: Any) -> None:
 
 
 def _set_country(cand: Candidate, info: Info) -> None:
-    """Country: a state the phrase names beats the KB's, except for a state's own name."""
+    """Country: a state the phrase names beats the KB's, except for a state's own name.
+
+    Ethnic kin ("ethnic Albanians in Serbia") and unqualified roles ("rebels in Chad")
+    belong where the text places them.
+    """
     named_state = cand.entries and cand.entries[0].kind in STATE_KINDS
-    if info.states and not named_state and cand.kind != "people":
+    if info.location and (info.ethnic or (cand.kind == "role" and not info.states and not info.groups)):
+        cand.country = info.location
+    elif info.ethnic:
+        cand.country, cand.domestic = None, True
+    elif info.states and not named_state:
         cand.country = info.states[0][0].country
     elif info.groups and not cand.entries:
         cand.country, cand.entries = info.groups[0].country, [info.groups[0]]
@@ -264,8 +332,12 @@ def _pronoun_class(token: Any, kb: KnowledgeBase) -> Optional[str]:
     return kb.cues.get(token.lower_) if kb.cues.get(token.lower_) in ("person", "plural", "thing") else None
 
 
-def _drop_places(hits: dict[int, Hit], doc: Any, kb: KnowledgeBase) -> dict[int, Hit]:
-    """Drop capitals used as places: "in Tehran", "to Moscow", "Tehran University"."""
+def _split_places(hits: dict[int, Hit], sent: Any, kb: KnowledgeBase) -> tuple[dict[int, Hit], dict[int, str]]:
+    """Set apart capitals used as places ("in Tehran", "Tehran University") and other known places.
+
+    Returns the actor hits, and the country of each place token (for "rebels in X" and focus).
+    """
+    doc = sent.doc
     places = set()
     for hit in {id(h): h for h in hits.values()}.values():
         if not hit.entries or any(e.kind != "capital" for e in hit.entries):
@@ -275,9 +347,20 @@ def _drop_places(hits: dict[int, Hit], doc: Any, kb: KnowledgeBase) -> dict[int,
             places.add(id(hit))
         elif root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and _place_noun(root.head, kb):
             places.add(id(hit))
-    return {t: h for t, h in hits.items() if id(h) not in places}
+    located = {h.root: h.entries[0].country for h in hits.values() if id(h) in places}
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS and ent.root.i not in hits:
+            place = default_gazetteer().resolve(ent.text)
+            if place is not None and place.country:
+                located[ent.root.i] = place.country
+    return {t: h for t, h in hits.items() if id(h) not in places}, located
 
 
 def _place_noun(token: Any, kb: KnowledgeBase) -> bool:
     """A noun a capital can modify as a place name ("Tehran University"): not a role noun."""
     return role_at(token, kb)[1] is None
+
+
+def _as_former(roles: tuple[str, ...]) -> list[str]:
+    """A former office holder's roles: government becomes elite."""
+    return ["ELI" if r == "GOV" else r for r in roles]

@@ -17,6 +17,7 @@ from .model import Actor
 
 GROUP_NOUNS = ("group", "organisation", "organization", "movement", "faction", "coalition")
 SENTENCE_WEIGHT = (3, 2)
+NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
 
 
 @dataclass
@@ -27,17 +28,14 @@ class Resolved:
     actor: Actor
 
 
-def focus_country(cands: list[Candidate], title_countries: list[str]) -> Optional[str]:
-    """The country the document is about: named states and nationalities, lead and title weighted."""
+def focus_country(cands: list[Candidate], places: list[tuple[int, str]], title: list[str]) -> Optional[str]:
+    """The country the document is about: states, nationalities and places, lead and title weighted."""
     votes: Counter[str] = Counter()
-    for cand in cands:
-        country = cand.country_named
-        if country and cand.kind in ("named", "metonym", "nationality", "people", "role") and len(country) == 3 \
-                and country not in ("IGO", "UNO", "EUR", "NGO", "IMG"):
-            if cand.kind == "role" and not cand.country:
-                continue
-            votes[country] += SENTENCE_WEIGHT[cand.sentence] if cand.sentence < len(SENTENCE_WEIGHT) else 1
-    for country in title_countries:
+    named = [(c.sentence, c.country_named) for c in cands if c.kind != "pronoun" and c.country_named]
+    for sentence, country in named + places:
+        if country not in NON_STATES:
+            votes[country] += SENTENCE_WEIGHT[sentence] if sentence < len(SENTENCE_WEIGHT) else 1
+    for country in title:
         votes[country] += 2
     return votes.most_common(1)[0][0] if votes else None
 
@@ -51,6 +49,8 @@ class Resolver:
 
     def resolve(self, cand: Candidate) -> Optional[Actor]:
         """The actor a candidate refers to, or None for a pronoun with no antecedent."""
+        if cand.kind != "role" and cand.domestic and not cand.country:
+            cand.country = self.focus
         if cand.kind == "pronoun":
             antecedent = self.antecedent(cand)
             actor = _copy(antecedent.actor, cand.text) if antecedent else None
@@ -67,8 +67,9 @@ class Resolver:
     def _actor(self, cand: Candidate, entry: Optional[Entry]) -> Actor:
         """The actor for a candidate as it stands, its KB entry giving name and id."""
         roles = list(dict.fromkeys(cand.roles or (entry.roles if entry else [])))
-        return Actor(name=entry.name if entry and cand.kind != "role" else (cand.name or cand.text),
-                     text=cand.text, country=cand.country, roles=roles, id=entry.id if entry else None)
+        own = entry is not None and cand.kind not in ("role", "people")
+        return Actor(name=entry.name if own else (cand.name or cand.text), text=cand.text, country=cand.country,
+                     roles=roles, id=entry.id if entry and cand.kind != "people" else None)
 
     def _person(self, cand: Candidate) -> Actor:
         """A named person: an earlier mention of the same surname, else the KB holder of the date."""
@@ -82,6 +83,8 @@ class Resolver:
         entry = self._by_date(cand.entries)
         if entry is not None:
             cand.country = cand.country or entry.country
+        elif not cand.country and (not cand.titles or any(self.kb.roles[t].domestic for t in cand.titles)):
+            cand.country = self.focus
         return self._actor(cand, entry)
 
     def _same_person(self, name: str) -> Optional[Resolved]:
@@ -120,13 +123,14 @@ class Resolver:
         return self._actor(cand, cand.entries[0] if cand.entries else None)
 
     def _earlier_titled(self, cand: Candidate) -> Optional[Resolved]:
-        """"The minister" after "Foreign Minister X"; "the group" after a named group."""
+        """"The minister" after "Foreign Minister X"; "the embassy" after "the US Embassy";
+        "the group" after a named group."""
         title = cand.titles[-1] if cand.titles else ""
         for done in reversed(self.done):
             if title in GROUP_NOUNS:
                 if done.cand.entries and done.cand.entries[0].kind in ("group", "org"):
                     return done
-            elif done.cand.person and done.cand.kind == "named" and any(
+            elif done.cand.kind in ("named", "role") and done.actor.country and any(
                     t == title or t.endswith(" " + title) for t in done.cand.titles):
                 return done
         return None

@@ -93,7 +93,7 @@ def _build_patterns(w: dict) -> list[tuple[str, re.Pattern]]:
     month = rf"(?P<month>{_alt(w['months'])})"
     dated_month = rf"(?P<month>{_alt(w['months'])}|(?:{_alt(w['month_abbreviations'])})\.?)"
     weekday = rf"(?P<weekday>{_alt(w['weekdays'])})\.?"
-    year = r"(?P<year>(?:1[89]|20)\d\d)(?!\d|,\d)"
+    year = r"(?P<year>(?:1[89]|20)\d\d)(?!\d|[,-]\d)"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     part = rf"(?:(?P<part>{_alt(w['period_parts'])})(?:-|{s}))"
     day_part = rf"(?:{s}(?:{_alt(w['day_parts'])}))?"

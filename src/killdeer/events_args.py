@@ -6,7 +6,7 @@ and their target from the slots the trigger's lexicon entry lists. Event nouns t
 source from a possessor or nationality/compound modifier ("Israeli strikes", "the US attack",
 "an attack by militants") or from the light verb that governs them ("launched an attack").
 Tokens become actors through the actor stage's mentions; a token without a mention is
-searched through its modifiers (compound, possessor, of-object, apposition).
+searched through its modifiers (compound, possessor, of- and by-objects, apposition).
 """
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ def actors_at(document: Document, token: Token, depth: int = 2) -> list[Actor]:
         for child in token.children:
             if child.dep_ in MODIFIER_DEPS:
                 actors.extend(actors_at(document, child, depth - 1))
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
                 for obj in child.children:
                     actors.extend(actors_at(document, obj, depth - 1))
             if actors:

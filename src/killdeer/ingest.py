@@ -40,7 +40,7 @@ def read_inputs(inputs: Iterable[str], date: Optional[str] = None) -> Iterator[I
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
             if not files:
                 yield DocumentError(str(path), "folder holds no .txt or .jsonl files")
             for file in files:
@@ -57,9 +57,10 @@ def read_path(path: Path, date: Optional[str] = None) -> Iterator[Item]:
         yield DocumentError(str(path), f"cannot read file: {err.strerror or err}")
         return
     data = data.removeprefix(codecs.BOM_UTF8)
-    if path.suffix == ".jsonl":
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
         yield from read_jsonl(data.splitlines(), str(path), path.stem, date)
-    elif path.suffix == ".txt":
+    elif suffix == ".txt":
         yield read_txt(data, str(path), path.stem, date)
     else:
         yield DocumentError(str(path), f"unknown input type {path.suffix!r}: expected .txt or .jsonl")

@@ -64,6 +64,7 @@ class KnowledgeBase:
     exact_case: dict[str, frozenset[str]]
     max_tokens: int
     prefixes: frozenset[str] = frozenset()
+    lower_starts: frozenset[str] = frozenset()
     role_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
@@ -71,6 +72,8 @@ class KnowledgeBase:
         keys = [*self.names, *self.demonyms, *self.peoples]
         self.prefixes = frozenset(k[:i] for k in keys for i, c in enumerate(k + " ") if c in " -'.") | set(keys)
         self.role_heads = frozenset(k.split()[-1] for k in self.roles)
+        self.lower_starts = frozenset(_first_word(e.name) for entries in self.names.values() for e in entries
+                                      if e.name[:1].islower()) | {"al", "el", "dos", "de"}
 
     def lookup(self, text: str) -> list[Entry]:
         """Entries named by `text`; an acronym ("US", "WHO", "IS") matches only in its own case."""
@@ -88,6 +91,11 @@ class KnowledgeBase:
             return None
         current = [e for e in terms if e.holds_office_on(date)]
         return current[-1] if current else None
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name, up to a space or hyphen ("al" of "al-Qaeda")."""
+    return name.replace("-", " ").split()[0].lower()
 
 
 def normalise(text: str) -> str:

@@ -17,9 +17,9 @@ from typing import Callable, Iterator, Optional
 from spacy.tokens import Span, Token
 
 from .config import Config
-from .gazetteer import Entry, Gazetteer, default_gazetteer
+from .gazetteer import Entry, Gazetteer
 from .model import Document, Event
-from .registry import components
+from .registry import components, gazetteers
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 SPECIFICITY = {"city": 4, "region": 3, "admin2": 3, "admin1": 2, "country": 1}
@@ -243,7 +243,7 @@ def set_places(document: Document, places: dict[int, Entry]) -> None:
 @components.register("places")
 def make_places(config: Config) -> Callable[[Document], None]:
     """Component that sets `location` on each event."""
-    gazetteer = default_gazetteer()
+    gazetteer = gazetteers.get(config.gazetteer)()
 
     def places(document: Document) -> None:
         set_places(document, find_places(document, gazetteer))
