@@ -24,9 +24,11 @@ def find_candidates(document: Document, kb: KnowledgeBase) -> tuple[list[Candida
     """Every actor candidate of the document in text order, and (sentence, country) of its places."""
     found: list[Candidate] = []
     places: list[tuple[int, str]] = []
+    surnames: frozenset[str] = frozenset()
     for n, sent in enumerate(document.sentences):
-        phrases = SentencePhrases(sent, n, kb)
+        phrases = SentencePhrases(sent, n, kb, surnames)
         found += phrases.candidates()
+        surnames |= {c.name.split()[-1] for c in found if c.person and c.kind == "named" and c.name and " " in c.name}
         places += [(n, country) for country in phrases.place_countries()]
     return found, places
 
@@ -67,6 +69,7 @@ def make_actors(config: Config) -> Callable[[Document], None]:
     kb = load_kb(tuple(config.actor_files))
 
     def actors(document: Document) -> None:
+        """Find, resolve and record the document's actor mentions."""
         mentions, focus = resolve_mentions(document, *find_candidates(document, kb), kb)
         document.mentions = mentions
         document.focus_country = focus

@@ -45,9 +45,10 @@ class Info:
 class SentencePhrases:
     """The actor phrases of one sentence, built from its KB hits, role nouns and pronouns."""
 
-    def __init__(self, sent: Any, n: int, kb: KnowledgeBase):
+    def __init__(self, sent: Any, n: int, kb: KnowledgeBase, surnames: frozenset[str] = frozenset()):
+        """Match the sentence once; `surnames` are people the document named before it."""
         self.sent, self.n, self.kb, self.doc = sent, n, kb, sent.doc
-        self.hits, self.places = _split_places(find_hits(sent, kb), sent, kb)
+        self.hits, self.places = _split_places(_with_surnames(find_hits(sent, kb), sent, surnames), sent, kb)
         self.roles = self._role_nouns()
         self.heads = self._heads()
 
@@ -275,6 +276,15 @@ class SentencePhrases:
             return info.groups[0].name
         prefix = info.states[0][2] if info.states else ""
         return f"{prefix} {self._role_text(head)}".strip()
+
+
+def _with_surnames(hits: dict[int, Hit], sent: Any, surnames: frozenset[str]) -> dict[int, Hit]:
+    """A lone proper noun that is the surname of a person named earlier is that person."""
+    for token in sent:
+        if token.pos_ == "PROPN" and token.text in surnames and not (token.i in hits and hits[token.i].entries):
+            if token.i not in hits or hits[token.i].label != "PERSON":
+                hits[token.i] = Hit(token.i, token.i + 1, token.i, [], label="PERSON")
+    return hits
 
 
 def _name_from_hit(cand: Candidate, hit: Hit, doc: Any) -> None:

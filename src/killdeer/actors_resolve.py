@@ -44,6 +44,7 @@ class Resolver:
     """Walks a document's candidates in order, linking each to what came before."""
 
     def __init__(self, kb: KnowledgeBase, focus: Optional[str], date: Optional[str]):
+        """Resolve against `kb`, the document's focus country and its date (for office holders)."""
         self.kb, self.focus, self.date = kb, focus, date
         self.done: list[Resolved] = []
 

@@ -117,6 +117,8 @@ class Cues:
     negators: frozenset[str]
     impact_verbs: frozenset[str]
     armed_words: frozenset[str]
+    government_directed: frozenset[str]
+    own_country_types: frozenset[str]
     future_types: dict[str, tuple[str, Optional[str]]]
     context_words: dict[str, tuple[str, ...]]
     assault_modes: dict[str, tuple[str, ...]]
@@ -137,7 +139,8 @@ def cues() -> Cues:
     data: dict[str, Any] = yaml.safe_load(packaged_text("event_cues.yaml"))
     sets = {k: frozenset(str(w) for w in data[k]) for k in (
         "light_verbs", "aspect_verbs", "intent_words", "future_aux", "conditional_aux", "possible_aux",
-        "condition_marks", "failure_verbs", "negators", "impact_verbs", "armed_words")}
+        "condition_marks", "failure_verbs", "negators", "impact_verbs", "armed_words", "government_directed",
+        "own_country_types")}
     future = {k: (v[0], v[1]) for k, v in data["future_types"].items()}
     return Cues(**sets, future_types=future, context_words=_word_table(data["context_words"]),
                 assault_modes=_word_table(data["assault_modes"]))

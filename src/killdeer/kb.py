@@ -16,7 +16,6 @@ from typing import Iterator, Optional
 import yaml
 
 STATE_ROLES = ("GOV",)
-PEOPLE_ROLES = ("CVL",)
 
 
 @dataclass(frozen=True)
@@ -129,6 +128,7 @@ class _Builder:
     """Accumulates the lookup tables while the data files are read."""
 
     def __init__(self) -> None:
+        """Empty tables."""
         self.names: dict[str, list[Entry]] = {}
         self.demonyms: dict[str, Entry] = {}
         self.peoples: dict[str, Entry] = {}

@@ -10,7 +10,7 @@ from .model import Document, DocumentError
 from .parse import BATCH_SIZE, parse
 from .registry import components
 
-DEFAULT_STAGES = ("time", "actors", "events", "event_dates", "places", "quantities")
+DEFAULT_STAGES = ("time", "actors", "events", "event_dates", "places", "implicit_targets", "quantities")
 
 Component = Callable[[Document], None]
 
