@@ -26,7 +26,8 @@ from typing import Any
 import psutil
 
 from killdeer.config import Config
-from killdeer.engine import Coded, DaskEngine, stream_inputs
+from killdeer.engine import Coded, DaskEngine
+from killdeer.ingest import read_inputs
 from killdeer.export import ParquetParts
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles.jsonl"
@@ -100,7 +101,7 @@ def run_cluster(feed: Path, workers: int, docs: int, out: Path) -> dict[str, Any
         writer = ParquetParts(str(out), rows_per_part=5_000)
         started = time.perf_counter()
         coded = events = 0
-        for result in DaskEngine(config, client=client).run(islice(stream_inputs([str(feed)]), docs)):
+        for result in DaskEngine(config, client=client).run(islice(read_inputs([str(feed)]), docs)):
             if isinstance(result, Coded):
                 coded += 1
                 events += len(result.records)

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from killdeer.cli import cli
 from killdeer.config import Config
-from killdeer.engine import Coded, stream_inputs
+from killdeer.engine import Coded
 from killdeer.ingest import read_inputs
 from killdeer.model import DocumentError
 from killdeer.registry import engines
@@ -35,7 +35,7 @@ def outcome(results):
 
 @pytest.fixture(scope="module")
 def in_process(feed):
-    return outcome(engines.get("local")(Config(), jobs=1).run(stream_inputs([str(feed)])))
+    return outcome(engines.get("local")(Config(), jobs=1).run(read_inputs([str(feed)])))
 
 
 def test_in_process_run_keeps_input_order_and_failures(in_process, feed):
@@ -47,7 +47,7 @@ def test_in_process_run_keeps_input_order_and_failures(in_process, feed):
 
 def test_process_pool_equals_in_process(in_process, feed):
     pool = engines.get("local")(Config(), jobs=2, batch_size=4)
-    assert outcome(pool.run(stream_inputs([str(feed)]))) == in_process
+    assert outcome(pool.run(read_inputs([str(feed)]))) == in_process
 
 
 def test_dask_local_cluster_equals_in_process(in_process, feed):
@@ -55,17 +55,7 @@ def test_dask_local_cluster_equals_in_process(in_process, feed):
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         dask = engines.get("dask")(Config(), client=client, batch_size=4)
-        assert outcome(dask.run(stream_inputs([str(feed)]))) == in_process
-
-
-def test_stream_inputs_reads_jsonl_like_ingest(feed):
-    def key(item):
-        return (type(item).__name__, getattr(item, "id", None), item.origin, getattr(item, "text", None))
-    items = list(stream_inputs([str(feed), str(EXAMPLES / "galwan-clash.txt")], date="2020-06-16"))
-    assert [key(i) for i in items] == [key(i) for i in read_inputs([str(feed), str(EXAMPLES / "galwan-clash.txt")],
-                                                                   date="2020-06-16")]
-    assert isinstance(items[17], DocumentError) and items[17].origin == f"{feed}:18"
-    assert (items[18].id, items[18].origin) == ("arm-aze-karabakh-ceasefire-2020-4", f"{feed}:19")
+        assert outcome(dask.run(read_inputs([str(feed)]))) == in_process
 
 
 def run(*args):

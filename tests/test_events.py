@@ -210,3 +210,71 @@ def test_user_trigger_file_extends_lexicon(tmp_path) -> None:
     path.write_text("phrase\tpos\ttype\tmode\tcontexts\tsource\ttarget\tflags\tconf\n"
                     "snub\tverb\tREJECT\tmeet\tdiplomatic\tsubj\tobj\t-\t0.8\n", encoding="utf-8")
     assert lexicon((path,)).candidates("snub", "VERB")[0].event_type == "REJECT"
+
+
+def test_place_gives_the_missing_target() -> None:
+    """An event whose recipient is only the place named in the sentence targets that country."""
+    records = killdeer.code_text("The African Union agreed to open a liaison office in Nairobi.", date=DATE, doc_id="t")
+    assert [(r["event_type"], r["source"]["country"], r["target"]["country"], r["target"]["roles"])
+            for r in records] == [("AGREE", "IGO", "KEN", [])]
+
+
+def test_implied_target_lowers_confidence_and_says_so() -> None:
+    """A target taken from the place is a guess: lower confidence, explained."""
+    from killdeer.api import get_pipeline
+    from killdeer.model import Document
+    text = "Pakistan lifted the curfew in Karachi on Wednesday."
+    document = next(iter(get_pipeline().process([Document(id="t", text=text, date=DATE)])))
+    [event] = document.events
+    assert (event.event_type, event.target.country, event.target.text) == ("CONCEDE", "PAK", "Karachi")
+    assert event.explain[-1] == "target implied: PAK (Karachi)"
+    assert event.confidence < 0.8
+
+
+def test_domestic_protest_targets_own_government() -> None:
+    """Protesters with no recipient or place named protest their own government."""
+    assert coded("Hundreds of Kenyan farmers began a hunger strike on Monday.") == [("PROTEST", "KEN", "KEN")]
+    records = killdeer.code_text("Hundreds of Kenyan farmers began a hunger strike on Monday.", date=DATE, doc_id="t")
+    assert records[0]["target"]["roles"] == ["GOV"]
+
+
+def test_stated_willingness_to_withdraw_is_agree() -> None:
+    """'is willing to withdraw' is an offer (AGREE), the subject taken through the adjective."""
+    assert coded("Armenia says it is willing to withdraw its troops from Azerbaijan.") == [("AGREE", "ARM", "AZE")]
+
+
+def test_announced_future_withdrawal_stays_concede() -> None:
+    """A plain announcement of a future retreat is CONCEDE, per the manual."""
+    assert coded("Kenya announced it will withdraw its troops from Somalia.") == [("CONCEDE", "KEN", "SOM")]
+
+
+def test_future_action_unless_is_a_threat() -> None:
+    """'will withdraw ... unless ...' is an ultimatum: THREATEN."""
+    events = coded("Chad said it will withdraw its soldiers from Mali unless the junta holds elections.")
+    assert ("THREATEN", "TCD", "MLI") in events and not any(t == "CONCEDE" for t, _, _ in events)
+
+
+def test_report_of_obligation_is_a_request() -> None:
+    """'X declared that Y must ...' is a demand by X on Y."""
+    assert coded("The Japanese government declared that China must release the detained fishermen.") == \
+        [("REQUEST", "JPN", "CHN")]
+
+
+def test_plain_report_is_no_request() -> None:
+    """Without must or should, a report is not a demand."""
+    assert coded("The Japanese government said that China released the fishermen.") == [("RETREAT", "CHN", None)]
+
+
+def test_participle_takes_the_subject_of_its_clause() -> None:
+    """'issued a statement blaming X' has the issuer as source."""
+    assert coded("Lithuania issued a statement blaming Russia for the cyberattack.") == [("ACCUSE", "LTU", "RUS")]
+
+
+def test_stance_participle_is_not_passive() -> None:
+    """'is opposed to Turkish mediation': the subject opposes, the adjective names the target."""
+    assert coded("Greece is opposed to Turkish mediation in the dispute.") == [("REJECT", "GRC", "TUR")]
+
+
+def test_threat_takes_the_target_of_its_content() -> None:
+    """'threatened to break relations with X' targets X."""
+    assert coded("Ecuador threatened to break relations with Mexico.") == [("THREATEN", "ECU", "MEX")]

@@ -150,3 +150,16 @@ def test_document_dates_must_be_iso(value: object, expected: str | None) -> None
     [item] = read_stream(io.BytesIO(json.dumps({"id": "d", "text": STORY, "date": value}).encode()), "<stdin>")
     assert (item.date if isinstance(item, Document) else None) == expected
     assert isinstance(item, DocumentError) == (expected is None)
+
+
+def test_jsonl_is_read_line_by_line(tmp_path: Path) -> None:
+    """A .jsonl is streamed: a line appended after the first document was read is still seen."""
+    path = tmp_path / "feed.jsonl"
+    filler = "x" * 200
+    lines = [json.dumps({"id": f"a{n}", "text": f"Article {n}. {filler}"}) for n in range(5000)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read_inputs([str(path)])
+    assert next(items).id == "a0"
+    with path.open("a", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "late", "text": "Appended while reading."}) + "\n")
+    assert [d.id for d in items][-1] == "late"

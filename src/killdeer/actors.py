@@ -20,17 +20,21 @@ from .registry import components
 WORD = re.compile(r"[\w.'-]+")
 
 
-def find_candidates(document: Document, kb: KnowledgeBase) -> tuple[list[Candidate], list[tuple[int, str]]]:
-    """Every actor candidate of the document in text order, and (sentence, country) of its places."""
+def find_candidates(document: Document, kb: KnowledgeBase) -> tuple[list[Candidate], list[tuple[int, str]],
+                                                                     dict[int, list[tuple[int, str]]]]:
+    """Every actor candidate of the document in text order, (sentence, country) of its places,
+    and each sentence's event places as (token, country)."""
     found: list[Candidate] = []
     places: list[tuple[int, str]] = []
+    local: dict[int, list[tuple[int, str]]] = {}
     surnames: frozenset[str] = frozenset()
     for n, sent in enumerate(document.sentences):
         phrases = SentencePhrases(sent, n, kb, surnames)
         found += phrases.candidates()
         surnames |= {c.name.split()[-1] for c in found if c.person and c.kind == "named" and c.name and " " in c.name}
         places += [(n, country) for country in phrases.place_countries()]
-    return found, places
+        local[n] = phrases.event_places()
+    return found, places, local
 
 
 def title_countries(title: Optional[str], text: str, kb: KnowledgeBase) -> list[str]:
@@ -50,10 +54,10 @@ def title_countries(title: Optional[str], text: str, kb: KnowledgeBase) -> list[
 
 
 def resolve_mentions(document: Document, cands: list[Candidate], places: list[tuple[int, str]],
-                     kb: KnowledgeBase) -> tuple[list[Mention], Optional[str]]:
+                     local: dict[int, list[tuple[int, str]]], kb: KnowledgeBase) -> tuple[list[Mention], Optional[str]]:
     """Resolve candidates in text order into mentions; also return the focus country."""
     focus = focus_country(cands, places, title_countries(document.title, document.text, kb))
-    resolver = Resolver(kb, focus, document.date or document.date_inferred)
+    resolver = Resolver(kb, focus, document.date or document.date_inferred, local)
     mentions = []
     for cand in sorted(cands, key=lambda c: (c.root, c.start)):
         actor = resolver.resolve(cand)

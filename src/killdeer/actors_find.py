@@ -70,8 +70,8 @@ def find_hits(sent: Any, kb: KnowledgeBase) -> dict[int, Hit]:
     i = sent.start
     while i < sent.end:
         hit = _longest_match(doc, i, sent.end, kb)
-        if hit is None:
-            i += 1
+        if hit is None or _currency(doc, hit.end, kb):
+            i = hit.end if hit else i + 1
             continue
         for t in range(hit.start, hit.end):
             hits[t] = hit
@@ -102,6 +102,11 @@ def _longest_match(doc: Any, i: int, stop: int, kb: KnowledgeBase) -> Optional[H
             span = doc[i:i + n]
             return Hit(i, i + n, span.root.i, entries, demonym, people, sponsor=_sponsor(doc, i, i + n, kb))
     return None
+
+
+def _currency(doc: Any, after: int, kb: KnowledgeBase) -> bool:
+    """True for "US $50 million", "Hong Kong dollars": the name qualifies a currency, no actor."""
+    return after < len(doc) and kb.cues.get(doc[after].lower_) == "currency"
 
 
 def _sponsor(doc: Any, start: int, after: int, kb: KnowledgeBase) -> bool:
@@ -144,8 +149,7 @@ def _absorb_person(ent: Any, hits: dict[int, Hit]) -> None:
 
 def role_at(token: Any, kb: KnowledgeBase) -> tuple[Optional[str], Optional[RoleNoun]]:
     """The longest role-noun phrase ending at `token` ("prime minister", "security forces")."""
-    if token.pos_ not in ("NOUN", "PROPN") or (token.lower_ not in kb.role_heads
-                                                and token.lemma_.lower() not in kb.role_heads):
+    if not _noun_like(token) or (token.lower_ not in kb.role_heads and token.lemma_.lower() not in kb.role_heads):
         return None, None
     doc = token.doc
     for k in (3, 2, 1):
@@ -157,3 +161,9 @@ def role_at(token: Any, kb: KnowledgeBase) -> tuple[Optional[str], Optional[Role
             if key in kb.roles:
                 return key, kb.roles[key]
     return None, None
+
+
+def _noun_like(token: Any) -> bool:
+    """A noun, or a title the tagger read as an adjective before a name ("general Qasem Soleimani")."""
+    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("amod", "compound")
+                                               and token.head.pos_ == "PROPN" and token.head.ent_type_ == "PERSON")

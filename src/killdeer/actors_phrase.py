@@ -84,6 +84,17 @@ class SentencePhrases:
         """Countries of the sentence's places, for the document's focus."""
         return list(self.places.values())
 
+    def event_places(self) -> list[tuple[int, str]]:
+        """(token, country) of places where the sentence's events happen: not an actor's own
+        whereabouts ("officials in Nairobi"), nor an origin or destination ("flew to Moscow")."""
+        found = []
+        for t, country in self.places.items():
+            token = self.doc[t]
+            prep = token.head if token.dep_ == "pobj" else None
+            if prep is None or (self.kb.cues.get(prep.lower_) != "goal" and prep.head.i not in self.heads):
+                found.append((t, country))
+        return found
+
     def candidates(self) -> list[Candidate]:
         """Every actor candidate of the sentence, heads first then stray nationality adjectives."""
         out: list[Candidate] = []
@@ -123,11 +134,22 @@ class SentencePhrases:
         """Roles of what a stray nationality modifies: its role-noun compounds ("Israeli army
         bulldozers"), civilians for a people noun ("Iraqi Kurds"), else the state (GOV)."""
         noun = token.head
+        if self._military_act(token):
+            return ["MIL"]
         roles = [r for c in noun.children if c.dep_ == "compound" and c.i in self.roles for r in self.roles[c.i][1].roles]
         if roles:
             return roles
         people = noun.ent_type_ == "NORP" or (noun.tag_ in ("NNS", "NNPS") and noun.pos_ == "PROPN")
         return ["CVL"] if people else ["GOV"]
+
+    def _military_act(self, token: Any) -> bool:
+        """True for a state naming who did a military act ("US airstrike", "Israeli air raids")."""
+        noun = token
+        while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+            noun = noun.head
+        words = [noun.lower_, noun.lemma_.lower()] + [f"{c.lower_} {noun.lemma_.lower()}" for c in noun.children
+                                                       if c.dep_ == "compound"]
+        return noun.i != token.i and any(self.kb.cues.get(w) == "military" for w in words)
 
     def info(self, head: Any) -> Info:
         """What the phrase headed by `head` says about it, from every descriptor below it."""
@@ -243,9 +265,13 @@ class SentencePhrases:
         cand.titles = list(info.titles)
         if hit is not None and hit.root == head.i:
             _name_from_hit(cand, hit, self.doc)
+            if cand.kind == "named" and hit.state is not None and self._military_act(head):
+                cand.roles = ["MIL"]
             titles = [t for t in range(hit.start, hit.root) if t in self.roles]
             if titles and not hit.entries:
                 cand.name = self.doc[titles[-1] + 1:hit.end].text
+            if not hit.entries and any(self.kb.roles[t].kind == "person" for t in info.titles):
+                cand.person = True
         elif role is None:
             cand.kind, cand.person = "pronoun", _pronoun_class(head, self.kb) == "person"
             cand.plural = _pronoun_class(head, self.kb) == "plural"
@@ -309,11 +335,11 @@ def _set_country(cand: Candidate, info: Info) -> None:
     Ethnic kin ("ethnic Albanians in Serbia") and unqualified roles ("rebels in Chad")
     belong where the text places them.
     """
-    named_state = cand.entries and cand.entries[0].kind in STATE_KINDS
+    named_state = cand.kind != "people" and cand.entries and cand.entries[0].kind in STATE_KINDS
     if info.location and (info.ethnic or (cand.kind == "role" and not info.states and not info.groups)):
         cand.country = info.location
     elif info.ethnic:
-        cand.country, cand.domestic = None, True
+        cand.country, cand.country_named, cand.domestic = None, None, True
     elif info.states and not named_state:
         cand.country = info.states[0][0].country
     elif info.groups and not cand.entries:
@@ -353,7 +379,7 @@ def _split_places(hits: dict[int, Hit], sent: Any, kb: KnowledgeBase) -> tuple[d
         if not hit.entries or any(e.kind != "capital" for e in hit.entries):
             continue
         root = doc[hit.root]
-        if root.dep_ == "pobj" and kb.cues.get(root.head.lower_) == "locative":
+        if root.dep_ == "pobj" and kb.cues.get(root.head.lower_) in ("locative", "goal"):
             places.add(id(hit))
         elif root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and _place_noun(root.head, kb):
             places.add(id(hit))

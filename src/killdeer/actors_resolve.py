@@ -18,6 +18,7 @@ from .model import Actor
 GROUP_NOUNS = ("group", "organisation", "organization", "movement", "faction", "coalition")
 SENTENCE_WEIGHT = (3, 2)
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
+LOCAL_SECTORS = frozenset({"CVL", "REB", "COP", "UAF", "CRM", "UNK", "LAB", "EDU", "AGR", "OPP"})
 
 
 @dataclass
@@ -43,15 +44,25 @@ def focus_country(cands: list[Candidate], places: list[tuple[int, str]], title: 
 class Resolver:
     """Walks a document's candidates in order, linking each to what came before."""
 
-    def __init__(self, kb: KnowledgeBase, focus: Optional[str], date: Optional[str]):
-        """Resolve against `kb`, the document's focus country and its date (for office holders)."""
-        self.kb, self.focus, self.date = kb, focus, date
+    def __init__(self, kb: KnowledgeBase, focus: Optional[str], date: Optional[str],
+                 local: Optional[dict[int, list[tuple[int, str]]]] = None):
+        """Resolve against `kb`, the focus country, the date (for office holders) and each
+        sentence's event places as (token, country)."""
+        self.kb, self.focus, self.date, self.local = kb, focus, date, local or {}
         self.done: list[Resolved] = []
+
+    def home(self, cand: Candidate) -> Optional[str]:
+        """Country of an actor the text does not place: civilians, police and rebels belong where
+        their sentence's events happen ("20 people were killed in Juba"), others to the focus."""
+        places = self.local.get(cand.sentence)
+        if places and cand.roles and set(cand.roles) <= LOCAL_SECTORS:
+            return min(places, key=lambda p: abs(p[0] - cand.root))[1]
+        return self.focus
 
     def resolve(self, cand: Candidate) -> Optional[Actor]:
         """The actor a candidate refers to, or None for a pronoun with no antecedent."""
         if cand.kind != "role" and cand.domestic and not cand.country:
-            cand.country = self.focus
+            cand.country = self.home(cand)
         if cand.kind == "pronoun":
             antecedent = self.antecedent(cand)
             actor = _copy(antecedent.actor, cand.text) if antecedent else None
@@ -116,7 +127,7 @@ class Resolver:
             owner = self._owner(cand.possessor)
             cand.country = owner.country if owner else None
         if not cand.country and cand.domestic:
-            cand.country = self.focus
+            cand.country = self.home(cand)
         holder = self._holder(cand)
         if holder is not None:
             return Actor(holder.name, cand.text, holder.country, list(dict.fromkeys(cand.roles + list(holder.roles))),

@@ -12,10 +12,10 @@ import click
 
 from . import __version__
 from .config import Config
-from .ingest import normalise_date
-from .model import Document, DocumentError
-from .engine import Result, stream_inputs
+from .engine import Result
 from .export import EXPORT_FORMATS, STATS_KEYS, ParquetParts, count_by, export, plot_timeline, write_stream
+from .ingest import normalise_date, read_inputs
+from .model import Document, DocumentError
 from .output import FORMATS, Writer
 from .registry import engines
 from .store import Filters, Store
@@ -95,7 +95,7 @@ def code(inputs: tuple[str, ...], output: Optional[str], fmt: Optional[str], dat
     if engine_name != "dask" and (scheduler or workers):
         raise click.UsageError("--scheduler and --workers need --engine dask")
     store = Store(db) if db else None
-    items = stream_inputs(inputs, date)
+    items = read_inputs(inputs, date)
     if store and resume:
         items = store.skip_coded(items)
     results = engines.get(engine_name)(config, jobs=jobs, scheduler=scheduler, workers=workers).run(items)

@@ -9,7 +9,6 @@ Engines are chosen by name from `registry.engines`: "local" and "dask".
 """
 from __future__ import annotations
 
-import codecs
 import os
 from collections import deque
 from dataclasses import dataclass, field
@@ -18,7 +17,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from .config import Config
-from .ingest import read_inputs, read_jsonl
 from .model import Document, DocumentError
 from .output import records
 from .parse import BATCH_SIZE
@@ -42,28 +40,6 @@ class Coded:
 
 Result = Union[Coded, DocumentError]
 Item = Union[Document, DocumentError]
-
-
-def stream_inputs(inputs: Iterable[str], date: Optional[str] = None) -> Iterator[Item]:
-    """Like `ingest.read_inputs`, but a `.jsonl` file is read line by line, so memory stays flat."""
-    for name in inputs:
-        path = Path(name)
-        if name != "-" and path.suffix == ".jsonl" and path.is_file():
-            yield from _stream_jsonl(path, date)
-        else:
-            yield from read_inputs([name], date)
-
-
-def _stream_jsonl(path: Path, date: Optional[str]) -> Iterator[Item]:
-    """Documents from one JSON Lines file, read lazily (same ids and errors as ingest)."""
-    try:
-        handle = path.open("rb")
-    except OSError as err:
-        yield DocumentError(str(path), f"cannot read file: {err.strerror or err}")
-        return
-    with handle:
-        lines = (line.removeprefix(codecs.BOM_UTF8) if n == 0 else line for n, line in enumerate(handle))
-        yield from read_jsonl(lines, str(path), path.stem, date)
 
 
 def code_batch(batch: list[Any], config: Config, keep_documents: bool = False) -> list[Any]:

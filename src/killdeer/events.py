@@ -24,7 +24,7 @@ from typing import Callable, Optional
 from spacy.tokens import Span, Token
 
 from .config import Config
-from .events_args import noun_modifiers, noun_slot, pairs, prep_objects, resolve, verb_object, verb_slot, verb_subject
+from .events_args import noun_modifiers, noun_slot, pairs, participle_hosts, prep_objects, resolve, verb_object, verb_slot, verb_subject
 from .events_lexicon import Cues, Lexicon, Trigger, cues, lexicon
 from .events_modality import Match, Status, assess
 from .model import Actor, Document, Dropped, Event
@@ -55,7 +55,7 @@ def match_sentence(sent: Span, lex: Lexicon, cue: Cues) -> dict[int, Match]:
         if token.pos_ in ("NOUN", "PROPN") and token.ent_iob_ != "O":
             continue  # part of a name ("the Warsaw Pact"), not an event noun
         for trigger in lex.candidates(token.lemma_.lower(), token.pos_):
-            if trigger.armed and not armed:
+            if (trigger.armed and not armed) or (trigger.obligation and not obliges(token, cue)):
                 continue
             extra = required_tokens(token, trigger.requires)
             if extra is not None:
@@ -63,6 +63,12 @@ def match_sentence(sent: Span, lex: Lexicon, cue: Cues) -> dict[int, Match]:
                 break
     consumed = {i for m in found.values() for i in m.tokens if i != m.token.i}
     return {i: m for i, m in found.items() if i not in consumed}
+
+
+def obliges(token: Token, cue: Cues) -> bool:
+    """True when a report's that-clause (or its own object's) says someone must or should act."""
+    clauses = [c for h in (token, *token.children) for c in h.children if c.dep_ in ("ccomp", "acl")]
+    return any(a.dep_ == "aux" and a.lower_ in cue.obligation_aux for c in clauses for a in c.children)
 
 
 def required_tokens(head: Token, lemmas: tuple[str, ...]) -> Optional[list[int]]:
@@ -130,6 +136,10 @@ def retype(trigger: Trigger, status: Status, cue: Cues) -> Optional[tuple[str, O
     """The (type, mode) an event takes given its status; None when a future drops it."""
     if not status.future:
         return trigger.event_type, trigger.mode
+    if status.ultimatum:
+        return "THREATEN", None
+    if status.willing and trigger.event_type in cue.willing_types:
+        return cue.willing_types[trigger.event_type]
     return cue.future_types.get(trigger.event_type)
 
 
@@ -175,6 +185,8 @@ def arguments(document: Document, match: Match, status: Status) -> Arguments:
         slots = [(slot, noun_slot(token, slot, heads)) for slot in trigger.target if slot != "poss"]
         slots.append(("obj", impact_target(token)))
     sources = resolve(document, [t for t in source_tokens if t is not None])
+    if not sources and trigger.pos == "verb" and "subj" in trigger.source:
+        sources = resolve(document, participle_hosts(token))
     for slot, tokens in slots:
         targets = resolve(document, tokens)
         if targets:

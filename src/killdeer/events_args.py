@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
+from .events_lexicon import cues
 from .model import Actor, Document
 
 SUBJECTS = ("nsubj", "csubj")
@@ -24,8 +25,14 @@ WH_TAGS = ("WDT", "WP", "WP$")
 
 
 def is_passive(verb: Token) -> bool:
-    """True for a passive verb ("were put down", "was attacked")."""
-    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    """True for a passive verb ("were put down", "was attacked"), not a stance ("is opposed to")."""
+    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    return passive and not is_stative(verb)
+
+
+def is_stative(verb: Token) -> bool:
+    """True for "be" + a stance participle without a by-agent: "Israel is opposed to", "is committed to"."""
+    return verb.lemma_ in cues().stative_participles and not prep_objects([verb], ["by"])
 
 
 def prep_objects(heads: Iterable[Token], preps: Iterable[str]) -> list[Token]:
@@ -46,13 +53,15 @@ def verb_subject(verb: Token) -> Optional[Token]:
         agents = prep_objects([verb], ["by"])
         return agents[0] if agents else None
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS + (PASSIVE_SUBJECTS if is_stative(verb) else ()):
             return verb.head if child.tag_ in WH_TAGS and verb.dep_ == "relcl" else child
     return inherited_subject(verb)
 
 
 def inherited_subject(verb: Token) -> Optional[Token]:
-    """The subject a subjectless verb shares with the clause it hangs from."""
+    """The subject a subjectless verb shares with the clause it hangs from ("is willing to withdraw")."""
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return verb_subject(verb.head.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         if verb.dep_ == "conj":
             subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
@@ -76,6 +85,21 @@ def verb_object(verb: Token) -> list[Token]:
     if not objects and verb.dep_ == "relcl":
         return [verb.head]
     return objects
+
+
+def participle_hosts(verb: Token) -> list[Token]:
+    """Who does what a participle says: the noun it modifies ("protesters demanding"), else the subject
+    of the clause whose object or adjunct that noun is ("issued a declaration demanding", "posted a
+    message on Twitter blaming")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return []
+    hosts = [verb.head]
+    node = verb.head
+    while node.dep_ in ("dobj", "pobj", "prep", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.pos_ in ("VERB", "AUX"):
+        hosts.append(verb_subject(node))
+    return [h for h in hosts if h is not None]
 
 
 def complement_subject(verb: Token) -> list[Token]:

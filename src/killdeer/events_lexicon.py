@@ -35,6 +35,7 @@ class Trigger:
     symmetric: bool
     speech: bool
     armed: bool
+    obligation: bool
     confidence: float
 
     @property
@@ -60,7 +61,8 @@ def parse_row(row: dict[str, str], origin: str) -> Trigger:
     return Trigger(head=words[0], requires=tuple(words[1:]), pos=row["pos"], event_type=row["type"],
                    mode=None if row["mode"] in ("-", "") else row["mode"], contexts=_slots(row["contexts"]),
                    source=_slots(row["source"]), target=_slots(row["target"]),
-                   symmetric="sym" in flags, speech="speech" in flags, armed="armed" in flags, confidence=float(row["conf"]))
+                   symmetric="sym" in flags, speech="speech" in flags, armed="armed" in flags,
+                   obligation="obligation" in flags, confidence=float(row["conf"]))
 
 
 def read_rows(text: str) -> list[dict[str, str]]:
@@ -119,7 +121,12 @@ class Cues:
     armed_words: frozenset[str]
     government_directed: frozenset[str]
     own_country_types: frozenset[str]
+    willing_words: frozenset[str]
+    obligation_aux: frozenset[str]
+    ultimatum_marks: frozenset[str]
+    stative_participles: frozenset[str]
     future_types: dict[str, tuple[str, Optional[str]]]
+    willing_types: dict[str, tuple[str, Optional[str]]]
     context_words: dict[str, tuple[str, ...]]
     assault_modes: dict[str, tuple[str, ...]]
 
@@ -140,7 +147,8 @@ def cues() -> Cues:
     sets = {k: frozenset(str(w) for w in data[k]) for k in (
         "light_verbs", "aspect_verbs", "intent_words", "future_aux", "conditional_aux", "possible_aux",
         "condition_marks", "failure_verbs", "negators", "impact_verbs", "armed_words", "government_directed",
-        "own_country_types")}
+        "own_country_types", "willing_words", "obligation_aux", "stative_participles", "ultimatum_marks")}
     future = {k: (v[0], v[1]) for k, v in data["future_types"].items()}
-    return Cues(**sets, future_types=future, context_words=_word_table(data["context_words"]),
+    willing = {k: (v[0], v[1]) for k, v in data["willing_types"].items()}
+    return Cues(**sets, future_types=future, willing_types=willing, context_words=_word_table(data["context_words"]),
                 assault_modes=_word_table(data["assault_modes"]))

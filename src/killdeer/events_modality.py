@@ -4,7 +4,7 @@ From the trigger, walk up the parse through noun-argument and control links (obj
 preposition, to-clause) until a clause boundary. On the way collect the cues that change
 the event's status: negation ("did not attack", "no talks"), possibility ("could escalate"),
 conditions ("if attacked"), futures and intentions ("will meet", "plans to withdraw",
-"is ready to send"), failures ("failed to agree"). The walk also finds the trigger that
+"is ready to send"; an offer, "is willing to withdraw", is marked `willing`; one on a condition, "will withdraw unless", is an `ultimatum`), failures ("failed to agree"). The walk also finds the trigger that
 governs this one: a speech act whose content it is ("urged Iran to release", "condemned the
 attack"), a trigger of the same type it repeats ("bombings struck the cathedral"), or a
 light verb that lends it subject and tense ("launched an attack").
@@ -38,6 +38,8 @@ class Status:
     """What the walk up from a trigger found."""
 
     future: bool = False
+    willing: bool = False
+    ultimatum: bool = False
     reason: Optional[str] = None
     governor: Optional[Match] = None
     enclosing: Optional[Match] = None
@@ -57,6 +59,8 @@ def own_cue(node: Token, cues: Cues, status: Status) -> Optional[str]:
                 status.future = True
         if child.dep_ == "mark" and word in cues.condition_marks:
             return f"condition or question ('{child.text}')"
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.ultimatum_marks for m in child.children):
+            status.ultimatum = True
         if child.dep_ == "aux" and word == "to" and node.dep_ in PURPOSE_DEPS:
             return "purpose or intention ('to ...'), not a report"
     return None
@@ -70,6 +74,7 @@ def control_cue(node: Token, parent: Token, cues: Cues, status: Status) -> Optio
         return f"not carried out ('{parent.text}')"
     if parent.lemma_ in cues.intent_words or parent.lower_ in cues.intent_words:
         status.future = True
+        status.willing = status.willing or parent.lower_ in cues.willing_words
     return None
 
 

@@ -50,20 +50,27 @@ def read_inputs(inputs: Iterable[str], date: Optional[str] = None) -> Iterator[I
 
 
 def read_path(path: Path, date: Optional[str] = None) -> Iterator[Item]:
-    """Documents from one `.txt` or `.jsonl` file."""
+    """Documents from one `.txt` or `.jsonl` file; a `.jsonl` is read line by line (flat memory)."""
+    suffix = path.suffix.lower()
     try:
-        data = path.read_bytes()
+        handle = path.open("rb")
     except OSError as err:
         yield DocumentError(str(path), f"cannot read file: {err.strerror or err}")
         return
-    data = data.removeprefix(codecs.BOM_UTF8)
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from read_jsonl(data.splitlines(), str(path), path.stem, date)
-    elif suffix == ".txt":
-        yield read_txt(data, str(path), path.stem, date)
-    else:
-        yield DocumentError(str(path), f"unknown input type {path.suffix!r}: expected .txt or .jsonl")
+    with handle:
+        if suffix == ".jsonl":
+            yield from read_jsonl(file_lines(handle), str(path), path.stem, date)
+        elif suffix == ".txt":
+            yield read_txt(handle.read().removeprefix(codecs.BOM_UTF8), str(path), path.stem, date)
+        else:
+            yield DocumentError(str(path), f"unknown input type {path.suffix!r}: expected .txt or .jsonl")
+
+
+def file_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """A byte stream's lines without their endings, and without a byte-order mark on the first."""
+    for number, line in enumerate(lines):
+        line = line.rstrip(b"\r\n")
+        yield line.removeprefix(codecs.BOM_UTF8) if number == 0 else line
 
 
 def read_stream(stream: BinaryIO, origin: str, date: Optional[str] = None) -> Iterator[Item]:
@@ -86,7 +93,7 @@ def read_txt(data: bytes, origin: str, doc_id: str, date: Optional[str] = None) 
     return make_document({"id": doc_id, "title": title, "text": body, "date": date}, origin)
 
 
-def read_jsonl(lines: list[bytes], origin: str, stem: str, date: Optional[str] = None) -> Iterator[Item]:
+def read_jsonl(lines: Iterable[bytes], origin: str, stem: str, date: Optional[str] = None) -> Iterator[Item]:
     """One document per non-blank JSON line; errors name the line number."""
     for number, raw in enumerate(lines, start=1):
         where = f"{origin}:{number}"
