@@ -22,6 +22,11 @@ def usable(alias: str) -> bool:
     return alias.isascii() and len(alias) > 3 and alias[0].isupper() and "," not in alias
 
 
+def dissolved(iso2: str) -> bool:
+    """A withdrawn state (Serbia and Montenegro): its capital now stands for its successor."""
+    return pycountry.countries.get(alpha_2=iso2) is None and pycountry.historic_countries.get(alpha_2=iso2) is not None
+
+
 def countryinfo_by_iso2() -> dict[str, dict]:
     """countryinfo's records keyed by ISO alpha-2."""
     table = {}
@@ -47,7 +52,7 @@ def country_rows() -> list[dict[str, str]]:
         demonym = info.get("demonym", "")
         rows.append({"id": geo["iso3"], "name": geo["name"], "aliases": "|".join(aliases),
                      "demonyms": demonym if demonym and usable(demonym) else "",
-                     "capital": geo.get("capital", "")})
+                     "capital": "" if dissolved(iso2) else geo.get("capital", "")})
     return rows
 
 

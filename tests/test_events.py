@@ -278,3 +278,8 @@ def test_stance_participle_is_not_passive() -> None:
 def test_threat_takes_the_target_of_its_content() -> None:
     """'threatened to break relations with X' targets X."""
     assert coded("Ecuador threatened to break relations with Mexico.") == [("THREATEN", "ECU", "MEX")]
+
+
+def test_rejected_proposal_targets_its_author() -> None:
+    """'rejected an offer from X' targets X, through the object's from-phrase."""
+    assert coded("Pakistan rejected a fresh offer from India for direct talks.") == [("REJECT", "PAK", "IND")]

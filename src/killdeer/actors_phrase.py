@@ -93,6 +93,11 @@ class SentencePhrases:
             prep = token.head if token.dep_ == "pobj" else None
             if prep is None or (self.kb.cues.get(prep.lower_) != "goal" and prep.head.i not in self.heads):
                 found.append((t, country))
+        for hit in {id(h): h for h in self.hits.values()}.values():
+            token = self.doc[hit.root]
+            if hit.entries and hit.entries[0].kind == "country" and token.dep_ == "pobj" \
+                    and self.kb.cues.get(token.head.lower_) == "locative" and token.head.head.i not in self.heads:
+                found.append((hit.root, hit.entries[0].country))
         return found
 
     def candidates(self) -> list[Candidate]:
@@ -265,7 +270,7 @@ class SentencePhrases:
         cand.titles = list(info.titles)
         if hit is not None and hit.root == head.i:
             _name_from_hit(cand, hit, self.doc)
-            if cand.kind == "named" and hit.state is not None and self._military_act(head):
+            if cand.entries and cand.entries[0].kind in STATE_KINDS and self._military_act(head):
                 cand.roles = ["MIL"]
             titles = [t for t in range(hit.start, hit.root) if t in self.roles]
             if titles and not hit.entries:
@@ -275,6 +280,11 @@ class SentencePhrases:
         elif role is None:
             cand.kind, cand.person = "pronoun", _pronoun_class(head, self.kb) == "person"
             cand.plural = _pronoun_class(head, self.kb) == "plural"
+        named = self._appositive_person(head) if hit is None else None
+        if named is not None:
+            _name_from_hit(cand, named, self.doc)
+            cand.end = max(cand.end, named.end)
+            cand.text = self.doc[start:cand.end].text
         if role is not None:
             key, noun = role
             head_roles = _as_former(noun.roles) if self._former(head) else list(noun.roles)
@@ -289,6 +299,13 @@ class SentencePhrases:
             cand.roles = info.roles + [r for r in cand.roles if not ("ELI" in info.roles and r == "GOV")]
         _set_country(cand, info)
         return cand
+
+    def _appositive_person(self, head: Any) -> Optional[Hit]:
+        """The named person a title stands in apposition to ("chief constable Nick Adderley")."""
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and self._titled_person(child):
+                return self.hits[child.i]
+        return None
 
     def _role_text(self, head: Any) -> str:
         """The role words of a phrase: the role-noun key span ending at the head."""

@@ -6,7 +6,8 @@ and their target from the slots the trigger's lexicon entry lists. Event nouns t
 source from a possessor or nationality/compound modifier ("Israeli strikes", "the US attack",
 "an attack by militants") or from the light verb that governs them ("launched an attack").
 Tokens become actors through the actor stage's mentions; a token without a mention is
-searched through its modifiers (compound, possessor, of- and by-objects, apposition).
+searched through its modifiers (compound, possessor, of-, by- and from-objects, apposition:
+"an offer from India").
 """
 from __future__ import annotations
 
@@ -62,6 +63,8 @@ def inherited_subject(verb: Token) -> Optional[Token]:
     """The subject a subjectless verb shares with the clause it hangs from ("is willing to withdraw")."""
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
         return verb_subject(verb.head.head)
+    if verb.dep_ == "acomp" and verb.head.i != verb.i:  # "Greece is opposed to": the copula's subject
+        return verb_subject(verb.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         if verb.dep_ == "conj":
             subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
@@ -146,7 +149,7 @@ def actors_at(document: Document, token: Token, depth: int = 2) -> list[Actor]:
         for child in token.children:
             if child.dep_ in MODIFIER_DEPS:
                 actors.extend(actors_at(document, child, depth - 1))
-            elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+            elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by", "from"):
                 for obj in child.children:
                     actors.extend(actors_at(document, obj, depth - 1))
             if actors:
