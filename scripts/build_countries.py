@@ -52,7 +52,22 @@ def country_rows() -> list[dict[str, str]]:
         demonym = info.get("demonym", "")
         rows.append({"id": geo["iso3"], "name": geo["name"], "aliases": "|".join(aliases),
                      "demonyms": demonym if demonym and usable(demonym) else "",
-                     "capital": "" if dissolved(iso2) else geo.get("capital", "")})
+                     "capital": "" if dissolved(iso2) else geo.get("capital", ""),
+                     "population": geo.get("population", 0)})
+    return keep_shared_demonyms_on_largest(rows)
+
+
+def keep_shared_demonyms_on_largest(rows: list[dict]) -> list[dict]:
+    """A demonym several places share ("American", "French") names the most populous of them."""
+    largest: dict[str, dict] = {}
+    for row in rows:
+        held = largest.get(row["demonyms"])
+        if row["demonyms"] and (held is None or row["population"] > held["population"]):
+            largest[row["demonyms"]] = row
+    for row in rows:
+        if row["demonyms"] and largest[row["demonyms"]] is not row:
+            row["demonyms"] = ""
+        del row["population"]
     return rows
 
 

@@ -191,3 +191,102 @@ def test_officeholders_are_sourced_and_dated():
         rows = list(csv.DictReader(f, delimiter="\t"))
     assert rows and all(r["source"].startswith("https://") and r["start"] for r in rows)
     assert all(not r["end"] or r["start"] < r["end"] for r in rows)
+
+
+def test_titled_name_is_a_person_of_the_focus_country():
+    doc = run("Vice-President Moody Awori met donors in Kenya on Monday.")
+    assert one(doc, "Awori") == ("Moody Awori", "KEN", ["GOV"])
+
+
+def test_state_adjective_beats_a_people_nouns_country():
+    assert one(run("Bosnian Serbs shelled Sarajevo overnight."), "Serbs") == ("Serbs", "BIH", ["CVL"])
+
+
+def test_ethnic_kin_and_victims_belong_where_the_sentence_places_them():
+    doc = run("Ethnic Turks protested on Monday in Bulgaria, where 12 people were arrested.")
+    assert one(doc, "Turks") == ("Turks", "BGR", ["CVL"])
+    assert one(doc, "people") == ("people", "BGR", ["CVL"])
+
+
+def test_victims_take_the_event_place_not_the_focus():
+    doc = run("Indian officials said on Monday that 20 people were killed in Nepal.")
+    assert doc.focus_country == "IND"
+    assert one(doc, "people") == ("people", "NPL", ["CVL"])
+
+
+def test_an_actors_own_whereabouts_is_not_the_event_place():
+    doc = run("Nepalese rebels killed 20 villagers, officials in New Delhi said.")
+    assert one(doc, "villagers")[1] == "IND"
+    assert doc.focus_country == "IND"
+
+
+def test_currency_prefix_is_not_a_state():
+    doc = run("The former president stole US $50 million from Haiti's treasury.")
+    assert at(doc, "US") == []
+    assert one(doc, "president") == ("president", "HTI", ["ELI"])
+
+
+def test_state_doing_a_military_act_is_military():
+    doc = run("Israeli air strikes and a US drone attack hit the town.")
+    assert one(doc, "Israeli") == ("Israel", "ISR", ["MIL"])
+    assert one(doc, "US") == ("United States", "USA", ["MIL"])
+    assert one(run("French strikes paralysed the railways."), "French")[2] == ["GOV"]
+
+
+def test_title_in_apposition_to_a_name_is_that_person():
+    doc = run("Northamptonshire's chief constable Nick Adderley wrote to the embassy.")
+    assert one(doc, "constable") == ("Nick Adderley", None, ["COP"])
+    assert one(doc, "Adderley") == ("Nick Adderley", None, ["COP"])
+
+
+def test_title_read_as_adjective_still_gives_the_role():
+    assert one(run("Iranian general Qasem Soleimani was killed."), "Soleimani") == ("Qasem Soleimani", "IRN", ["MIL"])
+
+
+def test_group_owned_by_a_person_is_domestic():
+    doc = run("Zoran Djindjic's opposition coalition won in Serbian cities.")
+    assert one(doc, "coalition") == ("coalition", "SRB", ["OPP"])
+
+
+def test_occupier_is_not_the_peoples_country():
+    doc = run("Palestinians of the Israeli-occupied West Bank went on strike.")
+    assert one(doc, "Palestinians") == ("Palestinians", "PSE", ["CVL"])
+
+
+def test_capital_of_a_dissolved_state_stands_for_its_successor():
+    assert one(run("Belgrade rejected the plan."), "Belgrade") == ("Serbia", "SRB", ["GOV"])
+
+
+def test_office_holders_of_the_1980s_and_1990s():
+    doc = run("President F.W. de Klerk met Lt. Gen. Prosper Avril.")
+    assert one(doc, "Klerk") == ("F. W. de Klerk", "ZAF", ["GOV"])
+    assert one(doc, "Avril") == ("Prosper Avril", "HTI", ["MIL", "GOV"])
+    assert one(run("Crown Prince Mohammed bin Salman met reporters."), "Salman") == \
+        ("Mohammed bin Salman", "SAU", ["GOV"])
+
+
+def test_other_first_name_is_another_person():
+    assert one(run("Zulfikar Ali Bhutto was executed."), "Bhutto") == ("Zulfikar Ali Bhutto", None, [])
+
+
+def test_civil_society_and_media_role_nouns():
+    doc = run("The Berlin charity Cinema for Peace Foundation flew him out.")
+    assert one(doc, "charity") == ("Berlin charity", "DEU", ["SOC"])
+    assert one(run("Kenyan state television said the talks failed."), "television")[1:] == ("KEN", ["JRN", "GOV"])
+
+
+def test_victims_of_an_attack_on_a_state_belong_to_it():
+    doc = run("A Syrian missile strike on Lebanon killed six civilians.")
+    assert one(doc, "Syrian") == ("Syria", "SYR", ["MIL"])
+    assert one(doc, "civilians") == ("civilians", "LBN", ["CVL"])
+
+
+@pytest.mark.parametrize("sentence, word, country", [
+    ("An American diplomat arrived in Tokyo on Monday.", "diplomat", "USA"),
+    ("French police cleared the camp near Calais.", "police", "FRA"),
+    ("Chinese officials rejected the report.", "officials", "CHN"),
+    ("Indian troops patrolled the border.", "troops", "IND"),
+])
+def test_shared_demonym_names_the_main_state(sentence: str, word: str, country: str) -> None:
+    """A demonym that territories share too ("American", "French") means the main state."""
+    assert one(run(sentence, "2021-05-04"), word)[1] == country
