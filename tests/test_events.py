@@ -56,6 +56,8 @@ POSITIVES = [
     ("France urged Iran to release the detained journalists.", "REQUEST", "FRA", "IRN"),
     ("Ukraine called on Germany to deliver more air defences.", "REQUEST", "UKR", "DEU"),
     ("Poland demanded that Russia return the wreckage.", "REQUEST", "POL", "RUS"),
+    ("Poland demanded the release of two Belarusian journalists.", "REQUEST", "POL", "BLR"),
+    ("The Arab League called on Israel on Monday to halt its offensive.", "REQUEST", "IGO", "ISR"),
     ("Somalia appealed to Ethiopia for help against the militants.", "REQUEST", "SOM", "ETH"),
     ("Serbia asked Hungary to reopen the border crossing.", "REQUEST", "SRB", "HUN"),
     # ACCUSE
@@ -283,3 +285,47 @@ def test_threat_takes_the_target_of_its_content() -> None:
 def test_rejected_proposal_targets_its_author() -> None:
     """'rejected an offer from X' targets X, through the object's from-phrase."""
     assert coded("Pakistan rejected a fresh offer from India for direct talks.") == [("REJECT", "PAK", "IND")]
+
+
+def test_sourceless_event_is_dropped_unless_an_attack() -> None:
+    """An arrest by nobody named gives no dyad; an attack on named victims by unknown hands is still news."""
+    assert coded("Dozens of protesters were arrested in Minsk on Sunday.") == []
+    assert coded("Three Nigerian soldiers were killed by a roadside bomb on Sunday.") == [("ASSAULT", None, "NGA")]
+
+
+def test_background_clauses_are_not_events_of_their_own() -> None:
+    """A temporal clause or a relative clause on an actor is background to the main clause's event."""
+    assert coded("Ghana expelled two Togolese diplomats on Monday after Togo accused Ghana of backing rebels.") == \
+        [("SANCTION", "GHA", "TGO")]
+    assert coded("Peru recalled its ambassador from Bolivia, whose president had accused Peru of espionage.") == \
+        [("SANCTION", "PER", "BOL")]
+    assert coded("Chad closed its border with Sudan, where rebels attacked a Chadian convoy last week.") == \
+        [("SANCTION", "TCD", "SDN")]
+
+
+def test_relative_clause_on_event_or_predicate_noun_is_kept() -> None:
+    """'the airstrike that killed' and 'was the third day that teachers protested' say what happened."""
+    assert coded("Italy condemned the Libyan airstrike that killed 12 Italian workers.") == \
+        [("ACCUSE", "ITA", "LBY"), ("ASSAULT", "LBY", "ITA")]
+    assert coded("Friday was the third day in a row that Kenyan teachers protested against the government.") == \
+        [("PROTEST", "KEN", "KEN")]
+
+
+def test_calling_someone_something_is_an_accusation() -> None:
+    """'called X a war criminal' characterises X (ACCUSE); 'called X on Monday' is a phone call (CONSULT)."""
+    assert coded("Turkey called the Israeli prime minister a war criminal.") == [("ACCUSE", "TUR", "ISR")]
+    assert sorted(coded("Japan called Vietnam on Monday to discuss the crisis.")) == \
+        [("CONSULT", "JPN", "VNM"), ("CONSULT", "VNM", "JPN")]
+
+
+def test_targetless_repeat_of_an_event_is_dropped() -> None:
+    """'denounced X's decision, calling it a betrayal' is one accusation of X."""
+    assert coded("Kenya denounced Uganda's decision, calling it a betrayal.") == [("ACCUSE", "KEN", "UGA")]
+
+
+def test_one_actor_is_never_its_own_target() -> None:
+    """Two mentions resolved to one actor ("he ... him") make no source-target pair."""
+    from killdeer.events_args import pairs
+    from killdeer.model import Actor
+    he, him = Actor(name="Moshe Katsav", text="he", country="ISR"), Actor(name="Moshe Katsav", text="him", country="ISR")
+    assert pairs([he], [him], symmetric=False) == [(he, None)]

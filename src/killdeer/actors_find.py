@@ -80,7 +80,7 @@ def find_hits(sent: Any, kb: KnowledgeBase) -> dict[int, Hit]:
         if ent.label_ in ENTITY_LABELS and not any(t in hits for t in range(ent.start, ent.end)):
             _add_entity(ent, hits)
         elif ent.label_ == "PERSON":
-            _absorb_person(ent, hits)
+            _absorb_person(ent, hits, kb)
     return hits
 
 
@@ -126,7 +126,7 @@ def _add_entity(ent: Any, hits: dict[int, Hit]) -> None:
         hits[t] = hit
 
 
-def _absorb_person(ent: Any, hits: dict[int, Hit]) -> None:
+def _absorb_person(ent: Any, hits: dict[int, Hit], kb: KnowledgeBase) -> None:
     """A PERSON entity wider than the KB matches inside it ("George Washington") is a person.
 
     Matches of exactly the entity, and organisation or group names, keep their KB sense;
@@ -141,10 +141,18 @@ def _absorb_person(ent: Any, hits: dict[int, Hit]) -> None:
     start = max((h.end for h in covered if not h.entries), default=ent.start)
     if start >= ent.end or ent.root.i < start:
         return
-    persons = [e for h in covered for e in h.entries if e.kind == "person"]
+    persons = [e for h in covered for e in h.entries if e.kind == "person" and _same_names(ent, h, e, kb)]
     hit = Hit(start, ent.end, ent.root.i, persons, label="PERSON")
     for t in range(start, ent.end):
         hits[t] = hit
+
+
+def _same_names(ent: Any, hit: Hit, entry: Entry, kb: KnowledgeBase) -> bool:
+    """True when the entity's words beyond the matched name are the KB person's other names or
+    titles: "Zulfikar Ali Bhutto" is not "Benazir Bhutto"."""
+    names = set(normalise(entry.name.replace("-", " ")).split()) | kb.role_words
+    extra = [t for t in ent if not hit.start <= t.i < hit.end and t.is_alpha and t.text[:1].isupper()]
+    return all(t.lower_ in names or kb.cues.get(t.lower_) == "former" for t in extra)
 
 
 def role_at(token: Any, kb: KnowledgeBase) -> tuple[Optional[str], Optional[RoleNoun]]:

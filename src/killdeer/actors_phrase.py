@@ -30,6 +30,7 @@ class Info:
     possessor: Optional[int] = None
     location: Optional[str] = None
     ethnic: bool = False
+    domestic: bool = False
 
     def merge(self, other: "Info", roles: bool = True) -> None:
         """Take another phrase's descriptions (its roles only when `roles`)."""
@@ -38,6 +39,7 @@ class Info:
         if roles:
             self.roles += other.roles
             self.titles += other.titles
+            self.domestic = self.domestic or other.domestic
         if self.possessor is None:
             self.possessor = other.possessor
 
@@ -95,10 +97,15 @@ class SentencePhrases:
                 found.append((t, country))
         for hit in {id(h): h for h in self.hits.values()}.values():
             token = self.doc[hit.root]
-            if hit.entries and hit.entries[0].kind == "country" and token.dep_ == "pobj" \
-                    and self.kb.cues.get(token.head.lower_) == "locative" and token.head.head.i not in self.heads:
+            if hit.entries and hit.entries[0].kind == "country" and token.dep_ == "pobj" and self._setting(token.head):
                 found.append((hit.root, hit.entries[0].country))
         return found
+
+    def _setting(self, prep: Any) -> bool:
+        """A preposition that sets a state as the scene: "in Iraq", or "a strike on Iraq"."""
+        if self.kb.cues.get(prep.lower_) == "locative":
+            return prep.head.i not in self.heads
+        return prep.lower_ in ("on", "against") and self._military_noun(prep.head)
 
     def candidates(self) -> list[Candidate]:
         """Every actor candidate of the sentence, heads first then stray nationality adjectives."""
@@ -132,7 +139,8 @@ class SentencePhrases:
         state = self.hits[token.i].state
         end = max(token.i, token.head.i) + 1 if token.head.i > token.i else self.hits[token.i].end
         return Candidate(self.hits[token.i].start, end, token.i, self.n, "nationality", self.doc[token.i:end].text,
-                         entries=[state], name=state.name, country=state.country, roles=self._modified_roles(token),
+                         entries=[state], name=state.name, country=state.country, country_named=state.country,
+                         roles=self._modified_roles(token),
                          subject=token.dep_ in SUBJECT_DEPS)
 
     def _modified_roles(self, token: Any) -> list[str]:
@@ -152,9 +160,13 @@ class SentencePhrases:
         noun = token
         while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
             noun = noun.head
+        return noun.i != token.i and self._military_noun(noun)
+
+    def _military_noun(self, noun: Any) -> bool:
+        """A noun naming a military act: "raid", "shelling", "air strike", "drone strike"."""
         words = [noun.lower_, noun.lemma_.lower()] + [f"{c.lower_} {noun.lemma_.lower()}" for c in noun.children
                                                        if c.dep_ == "compound"]
-        return noun.i != token.i and any(self.kb.cues.get(w) == "military" for w in words)
+        return any(self.kb.cues.get(w) == "military" for w in words)
 
     def info(self, head: Any) -> Info:
         """What the phrase headed by `head` says about it, from every descriptor below it."""
@@ -175,7 +187,7 @@ class SentencePhrases:
                 self._add_own_role(child, info)
             elif child.dep_ == "prep" and child.lower_ in LINKING_PREPS:
                 self._add_linked(head, child, info)
-            elif child.dep_ == "amod" and child.lower_ == "ethnic":
+            elif child.dep_ in ("amod", "compound") and child.lower_ == "ethnic":
                 info.ethnic = True
         info.location = info.location or self._location(head)
         return info
@@ -216,6 +228,8 @@ class SentencePhrases:
             self._add_own_role(token, info)
         if token.dep_ == "poss" and _pronoun_class(token, self.kb):
             info.possessor = token.i
+        elif token.dep_ == "poss" and hit is not None and hit.label == "PERSON":
+            info.domestic = True
 
     def _add_own_role(self, token: Any, info: Info) -> None:
         """Add the role noun at `token` itself; a former office holder is one of the elite (ELI)."""
@@ -223,6 +237,7 @@ class SentencePhrases:
             key, role = self.roles[token.i]
             info.roles += _as_former(role.roles) if self._former(token) else role.roles
             info.titles.append(key)
+            info.domestic = info.domestic or role.domestic
 
     def _former(self, token: Any) -> bool:
         """True for "former President", "ousted leader", "ex-minister"."""
@@ -291,7 +306,7 @@ class SentencePhrases:
             cand.roles = info.roles + head_roles if noun.generic else head_roles + info.roles
             cand.titles.append(key)
             cand.person = cand.person or noun.kind == "person"
-            cand.domestic = noun.domestic and not any(
+            cand.domestic = (noun.domestic or (noun.generic and info.domestic)) and not any(
                 c.dep_ in ("amod", "compound") and self.kb.cues.get(c.lower_) == "global" for c in head.children)
             cand.definite = any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
             cand.name = cand.name or self._role_name(head, info)

@@ -95,6 +95,8 @@ class Resolver:
         entry = self._by_date(cand.entries)
         if entry is not None:
             cand.country = cand.country or entry.country
+            if "ELI" not in cand.roles:
+                cand.roles += [r for r in entry.roles if r not in cand.roles]
         elif not cand.country and (not cand.titles or any(self.kb.roles[t].domestic for t in cand.titles)):
             cand.country = self.focus
         return self._actor(cand, entry)

@@ -14,7 +14,11 @@ Per sentence, in two steps (find, then record):
    distinct ordered source-target pair; symmetric events ("Hungarian and Romanian officials
    agreed", "The United States and Jordan have agreed upon a pact") give both directions,
    HUN->ROU and ROU->HUN, as the PLOVER gold standard codes them.
-Within a sentence each (type, source, target) is kept once, at its highest confidence.
+Within a sentence each (type, source, target) is kept once, at its highest confidence; a
+target-less repeat of a targeted event is dropped; events with no source are dropped unless
+an attack (data/event_cues.yaml, `sourceless_types`); events in background clauses (relative
+clauses on actors, "after ..." clauses, "since ..." phrases) are kept only when the sentence
+reports nothing in its main clause.
 Every rejected candidate goes to `document.dropped` with its reason, for `--explain`.
 """
 from __future__ import annotations
@@ -26,7 +30,7 @@ from spacy.tokens import Span, Token
 from .config import Config
 from .events_args import noun_modifiers, noun_slot, pairs, participle_hosts, prep_objects, resolve, verb_object, verb_slot, verb_subject
 from .events_lexicon import Cues, Lexicon, Trigger, cues, lexicon
-from .events_modality import Match, Status, assess
+from .events_modality import Match, Status, assess, background
 from .model import Actor, Document, Dropped, Event
 from .registry import components
 
@@ -55,7 +59,8 @@ def match_sentence(sent: Span, lex: Lexicon, cue: Cues) -> dict[int, Match]:
         if token.pos_ in ("NOUN", "PROPN") and token.ent_iob_ != "O":
             continue  # part of a name ("the Warsaw Pact"), not an event noun
         for trigger in lex.candidates(token.lemma_.lower(), token.pos_):
-            if (trigger.armed and not armed) or (trigger.obligation and not obliges(token, cue)):
+            if (trigger.armed and not armed) or (trigger.obligation and not obliges(token, cue)) or \
+                    (trigger.predicative and not has_object_predicate(token)):
                 continue
             extra = required_tokens(token, trigger.requires)
             if extra is not None:
@@ -71,12 +76,29 @@ def obliges(token: Token, cue: Cues) -> bool:
     return any(a.dep_ == "aux" and a.lower_ in cue.obligation_aux for c in clauses for a in c.children)
 
 
+def has_object_predicate(verb: Token) -> bool:
+    """True when a verb says what its object is ("called the vote a fraud"): an object predicate, which
+    the parser gives as `oprd`, as a second object, or as an indefinite noun right after the object."""
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) > 1:
+        return True
+    return any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+               and not any(t.is_punct for t in verb.doc[o.i:a.left_edge.i]) for o in objects for a in o.children)
+
+
+def is_date_phrase(token: Token) -> bool:
+    """True for a preposition that only dates the event ("called on Monday"), not one that marks an actor."""
+    return token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
 def required_tokens(head: Token, lemmas: tuple[str, ...]) -> Optional[list[int]]:
     """Indices of the dependents (children or grandchildren) spelling a phrase's extra words."""
     near = [c for c in head.children] + [g for c in head.children for g in c.children]
     found = []
     for lemma in lemmas:
-        hit = next((t for t in near if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
+        hit = next((t for t in near if (t.lemma_.lower() == lemma or t.lower_ == lemma) and not is_date_phrase(t)), None)
         if hit is None:
             return None
         found.append(hit.i)
@@ -92,7 +114,7 @@ def candidates(document: Document, n: int, sent: Span, lex: Lexicon, cue: Cues) 
     lights = {s.light.i for s in statuses.values() if s.light is not None}
     question = sent.text.rstrip().endswith("?")
     sentence_contexts, assault_mode = sentence_cues(sent, cue)
-    best: dict[tuple, Event] = {}
+    best: dict[tuple, tuple[Event, Optional[str]]] = {}
     dropped: list[Dropped] = []
     for i, match in matches.items():
         status = statuses[i]
@@ -104,14 +126,33 @@ def candidates(document: Document, n: int, sent: Span, lex: Lexicon, cue: Cues) 
             event.contexts = sorted(set(match.trigger.contexts) | sentence_contexts)
             if event.event_type == "ASSAULT" and event.mode is None:
                 event.mode = assault_mode
-            why = reason or ("no actor found" if event.source is None and event.target is None else None)
+            why = reason or missing_actor(event, cue)
             if why:
                 dropped.append(Dropped(event, why))
                 continue
             key = (event.event_type, actor_key(event.source), actor_key(event.target))
-            if key not in best or best[key].confidence < event.confidence:
-                best[key] = event
-    return sorted(best.values(), key=lambda e: e.trigger), dropped
+            if key not in best or best[key][0].confidence < event.confidence:
+                best[key] = (event, background(match.token, matches, cue))
+    kept, backdrop = foreground(list(best.values()))
+    kept, repeats = without_partial_repeats(kept)
+    return sorted(kept, key=lambda e: e.trigger), dropped + backdrop + repeats
+
+
+def without_partial_repeats(events: list[Event]) -> tuple[list[Event], list[Dropped]]:
+    """Drop a target-less event that repeats one with a target ("denounced Uganda's decision, calling it
+    a betrayal"): same type and source, so the sentence reports it once."""
+    targeted = {(e.event_type, actor_key(e.source)) for e in events if e.target is not None}
+    repeat = [e.target is None and (e.event_type, actor_key(e.source)) in targeted for e in events]
+    return ([e for e, r in zip(events, repeat) if not r],
+            [Dropped(e, "repeats an event of the sentence that names its target") for e, r in zip(events, repeat) if r])
+
+
+def foreground(found: list[tuple[Event, Optional[str]]]) -> tuple[list[Event], list[Dropped]]:
+    """A sentence's main events; background ones ("after X had alleged", "where 28 were killed") only
+    when the sentence reports nothing else, since the news is the main clause."""
+    if all(why is not None for _, why in found):
+        return [e for e, _ in found], []
+    return [e for e, why in found if why is None], [Dropped(e, f"background: {why}") for e, why in found if why]
 
 
 def rejection(match: Match, status: Status, statuses: dict[int, Status], lights: set[int],
@@ -129,6 +170,15 @@ def rejection(match: Match, status: Status, statuses: dict[int, Status], lights:
     governor = status.governor
     if governor is not None:
         return f"part of the {governor.trigger.event_type} event '{governor.token.text}'"
+    return None
+
+
+def missing_actor(event: Event, cue: Cues) -> Optional[str]:
+    """Why an event lacks the actors it needs: none at all, or no source for a type that must name its doer."""
+    if event.source is None and event.target is None:
+        return "no actor found"
+    if event.source is None and event.event_type not in cue.sourceless_types:
+        return "no source: only an attack is news without its doer"
     return None
 
 

@@ -194,10 +194,15 @@ def pairs(sources: list[Actor], targets: list[Actor], symmetric: bool,
     if symmetric and (len(sources) > 1 or reciprocal):
         people = distinct([*sources, *targets]) if reciprocal else distinct(sources)
         if len(people) > 1:
-            return [(a, b) for a in people for b in people if a is not b] + \
+            return [(a, b) for a in people for b in people if not same_actor(a, b)] + \
                 ([] if reciprocal else [(a, t) for a in people for t in targets])
     if not sources:
         return [(None, t) for t in targets] or [(None, None)]
     if not targets:
         return [(s, None) for s in sources]
-    return [(s, t) for s in sources for t in targets if s is not t] or [(s, None) for s in sources]
+    return [(s, t) for s in sources for t in targets if not same_actor(s, t)] or [(s, None) for s in sources]
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """True when two mentions name one actor ("he ... him" resolved alike): no dyad, no event between them."""
+    return a is b or (a.name, a.country) == (b.name, b.country)

@@ -36,6 +36,7 @@ class Trigger:
     speech: bool
     armed: bool
     obligation: bool
+    predicative: bool
     confidence: float
 
     @property
@@ -62,7 +63,8 @@ def parse_row(row: dict[str, str], origin: str) -> Trigger:
                    mode=None if row["mode"] in ("-", "") else row["mode"], contexts=_slots(row["contexts"]),
                    source=_slots(row["source"]), target=_slots(row["target"]),
                    symmetric="sym" in flags, speech="speech" in flags, armed="armed" in flags,
-                   obligation="obligation" in flags, confidence=float(row["conf"]))
+                   obligation="obligation" in flags,
+                   predicative="predicative" in flags, confidence=float(row["conf"]))
 
 
 def read_rows(text: str) -> list[dict[str, str]]:
@@ -125,6 +127,9 @@ class Cues:
     obligation_aux: frozenset[str]
     ultimatum_marks: frozenset[str]
     stative_participles: frozenset[str]
+    sourceless_types: frozenset[str]
+    background_marks: frozenset[str]
+    background_preps: frozenset[str]
     future_types: dict[str, tuple[str, Optional[str]]]
     willing_types: dict[str, tuple[str, Optional[str]]]
     context_words: dict[str, tuple[str, ...]]
@@ -147,7 +152,8 @@ def cues() -> Cues:
     sets = {k: frozenset(str(w) for w in data[k]) for k in (
         "light_verbs", "aspect_verbs", "intent_words", "future_aux", "conditional_aux", "possible_aux",
         "condition_marks", "failure_verbs", "negators", "impact_verbs", "armed_words", "government_directed",
-        "own_country_types", "willing_words", "obligation_aux", "stative_participles", "ultimatum_marks")}
+        "own_country_types", "willing_words", "obligation_aux", "stative_participles", "ultimatum_marks",
+        "sourceless_types", "background_marks", "background_preps")}
     future = {k: (v[0], v[1]) for k, v in data["future_types"].items()}
     willing = {k: (v[0], v[1]) for k, v in data["willing_types"].items()}
     return Cues(**sets, future_types=future, willing_types=willing, context_words=_word_table(data["context_words"]),

@@ -115,3 +115,30 @@ def _governs(node: Token, governor: Match, match: Match) -> bool:
     """True when the trigger above frames this one (speech act, verb and its object) or repeats it."""
     same = governor.trigger.event_type == match.trigger.event_type
     return same or governor.trigger.speech or node.dep_ == "dobj"
+
+
+def background(token: Token, triggers: dict[int, Match], cues: Cues) -> Optional[str]:
+    """What makes a trigger background to its sentence's news: a relative clause on a person, thing or
+    place ("who had vowed", "where 28 were killed"), a temporal or causal clause ("after officials
+    alleged", "as rebels fought") or phrase ("since last month's invasion"), on its path to the root.
+    A relative clause on an event noun ("the airstrike that killed") or on a predicate noun ("was the
+    fourth night that Serbians protested") says what happened, and is not background."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" and node.head.i not in triggers and not predicate_noun(node.head):
+            return "relative clause"
+        if node.dep_ == "advcl":
+            mark = next((c.lower_ for c in node.children if c.dep_ == "mark" and c.lower_ in cues.background_marks), None)
+            if mark:
+                return f"'{mark}' clause"
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in cues.background_preps:
+            return f"'{node.head.lower_}' phrase"
+        node = node.head
+    return None
+
+
+def predicate_noun(noun: Token) -> bool:
+    """True for a copula's predicate noun, or a noun in its phrase ("was the fourth night in a row")."""
+    while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "attr"

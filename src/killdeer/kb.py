@@ -65,12 +65,14 @@ class KnowledgeBase:
     prefixes: frozenset[str] = frozenset()
     lower_starts: frozenset[str] = frozenset()
     role_heads: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         """Quick-reject sets: every way a name can start, every last word of a role noun."""
         keys = [*self.names, *self.demonyms, *self.peoples]
         self.prefixes = frozenset(k[:i] for k in keys for i, c in enumerate(k + " ") if c in " -'.") | set(keys)
         self.role_heads = frozenset(k.split()[-1] for k in self.roles)
+        self.role_words = frozenset(w for k in self.roles for w in k.split())
         self.lower_starts = frozenset(_first_word(e.name) for entries in self.names.values() for e in entries
                                       if e.name[:1].islower()) | {"al", "el", "dos", "de"}
 
