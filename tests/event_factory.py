@@ -35,7 +35,7 @@ def record(doc_id: str, n: int, event_type: str, sentence: str, trigger: str, *,
     return {"id": f"{doc_id}:{n}", "doc_id": doc_id, "event_type": event_type, "mode": mode,
             "contexts": list(contexts), "quad": quad, "intensity": intensity, "cameo": cameo,
             "source": source, "target": target, "date": date, "date_text": None, "location": location,
-            "fatalities": fatalities, "injured": None, "participants": None, "count": None,
+            "fatalities": fatalities, "injured": None, "arrested": None, "participants": None, "count": None,
             "aggregate": aggregate, "sentence": sentence, "sentence_index": 0, "trigger": trigger,
             "span": [start, start + len(trigger)], "confidence": confidence}
 

@@ -290,3 +290,31 @@ def test_victims_of_an_attack_on_a_state_belong_to_it():
 def test_shared_demonym_names_the_main_state(sentence: str, word: str, country: str) -> None:
     """A demonym that territories share too ("American", "French") means the main state."""
     assert one(run(sentence, "2021-05-04"), word)[1] == country
+
+
+def test_object_pronoun_does_not_mean_its_own_subject():
+    doc = run("Protesters gathered outside the assembly in Belgrade. As they tried to storm parliament, "
+              "police fired tear gas at them.")
+    assert one(doc, "them") == ("Protesters", "SRB", ["OPP", "CVL"])
+
+
+def test_coordinated_pronoun_subject_is_its_own_mention():
+    doc = run("The chief constable met the family on Monday. Both he and the commissioner urged the immunity be waived.")
+    found = at(doc, "he")
+    assert [(m.start, m.end, m.actor.name) for m in found] == [(found[0].root, found[0].root + 1, "chief constable")]
+
+
+def test_capital_voicing_a_claim_is_its_government():
+    doc = run("The Russian government dismissed the claim from Berlin as groundless.")
+    assert one(doc, "Berlin") == ("Germany", "DEU", ["GOV"])
+
+
+def test_capital_of_a_journey_stays_a_place():
+    doc = run("The Russian foreign minister flew from Berlin on Monday.")
+    assert at(doc, "Berlin") == []
+
+
+def test_web_platform_is_no_actor():
+    doc = run("US Secretary of State Mike Pompeo posted a message on Twitter blaming Iran for the attacks.")
+    assert at(doc, "Twitter") == []
+    assert one(doc, "Pompeo")[:2] == ("Mike Pompeo", "USA")

@@ -1,4 +1,4 @@
-"""Numbers: fatalities, injured, participants and aggregate counts."""
+"""Numbers: fatalities, injured, arrested, participants and aggregate counts."""
 import pytest
 
 from killdeer import code_text
@@ -39,3 +39,17 @@ def test_number_of_another_event_is_not_attached():
     records = code_text("Militants attacked a checkpoint, and separately a flood killed five people.", date="2024-02-01")
     attack = next(r for r in records if r["trigger"] == "attacked")
     assert attack["fatalities"] is None
+
+
+@pytest.mark.parametrize("text, trigger, arrested", [
+    ("Police arrested 45 protesters outside parliament on Sunday.", "arrested", 45),
+    ("Security forces detained more than 200 opposition supporters in the capital.", "detained", 200),
+    ("Twelve activists were jailed by the authorities after the rally.", "jailed", 12),
+])
+def test_arrests_are_counted_on_the_arrest(text, trigger, arrested):
+    assert event(text, trigger)["arrested"] == arrested
+
+
+def test_arrests_in_another_clause_do_not_go_to_a_clash():
+    records = code_text("Police clashed with protesters, and 30 people were arrested.", date="2024-02-01")
+    assert [(r["trigger"], r["arrested"]) for r in records] == [("clashed", None), ("clashed", None)]

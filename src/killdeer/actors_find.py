@@ -61,6 +61,7 @@ class Candidate:
     domestic: bool = False
     possessor: Optional[int] = None
     subject: bool = False
+    clause: int = -1
 
 
 def find_hits(sent: Any, kb: KnowledgeBase) -> dict[int, Hit]:
@@ -78,7 +79,8 @@ def find_hits(sent: Any, kb: KnowledgeBase) -> dict[int, Hit]:
         i = hit.end
     for ent in sent.ents:
         if ent.label_ in ENTITY_LABELS and not any(t in hits for t in range(ent.start, ent.end)):
-            _add_entity(ent, hits)
+            if kb.cues.get(ent.root.lower_) != "platform":
+                _add_entity(ent, hits)
         elif ent.label_ == "PERSON":
             _absorb_person(ent, hits, kb)
     return hits

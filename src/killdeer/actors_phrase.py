@@ -280,8 +280,8 @@ class SentencePhrases:
         start = max(min(head.left_edge.i, hit.start if hit else head.i), self.sent.start)
         end = max(head.i + 1, hit.end if hit and hit.root == head.i else 0)
         cand = Candidate(start, end, head.i, self.n, "role", self.doc[start:end].text,
-                         subject=head.dep_ in SUBJECT_DEPS, possessor=info.possessor,
-                         plural=head.tag_ in ("NNS", "NNPS"))
+                         subject=_subject(head), possessor=info.possessor,
+                         plural=head.tag_ in ("NNS", "NNPS"), clause=_clause(head))
         cand.titles = list(info.titles)
         if hit is not None and hit.root == head.i:
             _name_from_hit(cand, hit, self.doc)
@@ -293,6 +293,7 @@ class SentencePhrases:
             if not hit.entries and any(self.kb.roles[t].kind == "person" for t in info.titles):
                 cand.person = True
         elif role is None:
+            cand.start, cand.text = head.i, head.text
             cand.kind, cand.person = "pronoun", _pronoun_class(head, self.kb) == "person"
             cand.plural = _pronoun_class(head, self.kb) == "plural"
         named = self._appositive_person(head) if hit is None else None
@@ -334,6 +335,19 @@ class SentencePhrases:
             return info.groups[0].name
         prefix = info.states[0][2] if info.states else ""
         return f"{prefix} {self._role_text(head)}".strip()
+
+
+def _subject(head: Any) -> bool:
+    """True for a clause subject, or one conjunct of a coordinated subject ("Both he and Mold")."""
+    return head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS)
+
+
+def _clause(head: Any) -> int:
+    """The verb whose clause a phrase belongs to, for pronoun binding."""
+    token = head
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.i
 
 
 def _with_surnames(hits: dict[int, Hit], sent: Any, surnames: frozenset[str]) -> dict[int, Hit]:
@@ -411,7 +425,7 @@ def _split_places(hits: dict[int, Hit], sent: Any, kb: KnowledgeBase) -> tuple[d
         if not hit.entries or any(e.kind != "capital" for e in hit.entries):
             continue
         root = doc[hit.root]
-        if root.dep_ == "pobj" and kb.cues.get(root.head.lower_) in ("locative", "goal"):
+        if root.dep_ == "pobj" and kb.cues.get(root.head.lower_) in ("locative", "goal") and not _voiced(root, kb):
             places.add(id(hit))
         elif root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and _place_noun(root.head, kb):
             places.add(id(hit))
@@ -422,6 +436,13 @@ def _split_places(hits: dict[int, Hit], sent: Any, kb: KnowledgeBase) -> tuple[d
             if place is not None and place.country:
                 located[ent.root.i] = place.country
     return {t: h for t, h in hits.items() if id(h) not in places}, located
+
+
+def _voiced(root: Any, kb: KnowledgeBase) -> bool:
+    """True for "the claim from Berlin", "pressure from Washington": a capital that says or
+    demands something is its government, unlike "flew from Moscow"."""
+    prep = root.head
+    return prep.lower_ == "from" and prep.dep_ == "prep" and kb.cues.get(prep.head.lower_) == "speech"
 
 
 def _place_noun(token: Any, kb: KnowledgeBase) -> bool:

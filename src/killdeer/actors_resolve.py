@@ -165,7 +165,7 @@ class Resolver:
 
     def antecedent(self, cand: Candidate) -> Optional[Resolved]:
         """Nearest compatible earlier actor, preferring the subject of the nearest sentence that has one."""
-        fits = [d for d in self.done if d.cand.root < cand.root and _compatible(cand, d.cand)]
+        fits = [d for d in self.done if d.cand.root < cand.root and _compatible(cand, d.cand) and not _bound(cand, d.cand)]
         if not fits:
             return None
         sentence = fits[-1].cand.sentence
@@ -183,6 +183,13 @@ def _compatible(pronoun: Candidate, cand: Candidate) -> bool:
     if pronoun.plural:
         return cand.plural or (not cand.person and bool(cand.entries) and cand.entries[0].kind in ("group", "org"))
     return not cand.person and not cand.plural
+
+
+def _bound(pronoun: Candidate, cand: Candidate) -> bool:
+    """Principle B: in "police fired tear gas at them", a non-reflexive object pronoun cannot
+    mean its own clause's subject."""
+    return (not pronoun.subject and cand.subject and cand.sentence == pronoun.sentence
+            and cand.clause == pronoun.clause and not pronoun.text.lower().endswith(("self", "selves")))
 
 
 def _copy(actor: Actor, text: str) -> Actor:

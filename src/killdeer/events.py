@@ -28,7 +28,7 @@ from typing import Callable, Optional
 from spacy.tokens import Span, Token
 
 from .config import Config
-from .events_args import noun_modifiers, noun_slot, pairs, participle_hosts, prep_objects, resolve, verb_object, verb_slot, verb_subject
+from .events_args import actors_at, distinct, noun_modifiers, noun_slot, pairs, participle_hosts, prep_objects, resolve, verb_object, verb_slot, verb_subject
 from .events_lexicon import Cues, Lexicon, Trigger, cues, lexicon
 from .events_modality import Match, Status, assess, background
 from .model import Actor, Document, Dropped, Event
@@ -236,14 +236,26 @@ def arguments(document: Document, match: Match, status: Status) -> Arguments:
         slots.append(("obj", impact_target(token)))
     sources = resolve(document, [t for t in source_tokens if t is not None])
     if not sources and trigger.pos == "verb" and "subj" in trigger.source:
-        sources = resolve(document, participle_hosts(token))
+        sources = participle_source(document, token)
     for slot, tokens in slots:
         targets = resolve(document, tokens)
+        if targets and slot == "between":
+            return distinct([*sources, *targets]), [], True
         if targets:
             return sources, targets, slot in RECIPROCAL_SLOTS
     if trigger.pos == "noun" and "poss" in trigger.target:
         return sources, resolve(document, noun_modifiers(token)), False
     return sources, [], False
+
+
+def participle_source(document: Document, verb: Token) -> list[Actor]:
+    """Who does what a participle says: the first of its hosts naming a political actor (one with a
+    role), so "posted a message on Twitter blaming Iran" is the poster's, not the platform's."""
+    for host in participle_hosts(verb):
+        political = [a for a in actors_at(document, host) if a.roles]
+        if political:
+            return political
+    return []
 
 
 def governing_verb(noun: Token) -> list[Token]:

@@ -186,16 +186,22 @@ def pairs(sources: list[Actor], targets: list[Actor], symmetric: bool,
     """Ordered source-target pairs an event's actors make.
 
     Coordinated sources each act on each target ("The US and France accused Russia" gives two
-    records). A symmetric event ("X and Y agreed", "X held talks with Y") has no direction, so
-    every participant is source once towards every other: "Hungarian and Romanian officials
-    agreed" gives HUN->ROU and ROU->HUN, as the PLOVER gold standard codes it. A target from a
-    non-reciprocal slot ("agreed to a UN mandate") stays a plain target.
+    records). A symmetric event ("X and Y agreed", "X held talks with Y") has no direction:
+    coordinated subjects pair with each other both ways ("Hungarian and Romanian officials agreed"
+    gives HUN->ROU and ROU->HUN, as the PLOVER gold standard codes it), and each subject pairs both
+    ways with each co-actor of a reciprocal slot ("met with"). Coordinated objects never pair with
+    each other: "A met French and Indian diplomats" is A with each, not the French with the Indians.
+    A target from a non-reciprocal slot ("agreed to a UN mandate") stays a plain target.
     """
-    if symmetric and (len(sources) > 1 or reciprocal):
-        people = distinct([*sources, *targets]) if reciprocal else distinct(sources)
-        if len(people) > 1:
-            return [(a, b) for a in people for b in people if not same_actor(a, b)] + \
-                ([] if reciprocal else [(a, t) for a in people for t in targets])
+    if symmetric:
+        people = distinct(sources)
+        links = [(a, b) for a in people for b in people if not same_actor(a, b)]
+        for source in people:
+            for target in targets:
+                if not same_actor(source, target):
+                    links.extend([(source, target), (target, source)] if reciprocal else [(source, target)])
+        if links:
+            return links
     if not sources:
         return [(None, t) for t in targets] or [(None, None)]
     if not targets:

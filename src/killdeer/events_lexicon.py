@@ -123,6 +123,8 @@ class Cues:
     armed_words: frozenset[str]
     government_directed: frozenset[str]
     own_country_types: frozenset[str]
+    speech_act_nouns: frozenset[str]
+    answered_types: frozenset[str]
     willing_words: frozenset[str]
     obligation_aux: frozenset[str]
     ultimatum_marks: frozenset[str]
@@ -152,7 +154,7 @@ def cues() -> Cues:
     sets = {k: frozenset(str(w) for w in data[k]) for k in (
         "light_verbs", "aspect_verbs", "intent_words", "future_aux", "conditional_aux", "possible_aux",
         "condition_marks", "failure_verbs", "negators", "impact_verbs", "armed_words", "government_directed",
-        "own_country_types", "willing_words", "obligation_aux", "stative_participles", "ultimatum_marks",
+        "own_country_types", "speech_act_nouns", "answered_types", "willing_words", "obligation_aux", "stative_participles", "ultimatum_marks",
         "sourceless_types", "background_marks", "background_preps")}
     future = {k: (v[0], v[1]) for k, v in data["future_types"].items()}
     willing = {k: (v[0], v[1]) for k, v in data["willing_types"].items()}

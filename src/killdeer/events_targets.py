@@ -7,9 +7,16 @@ or leaves it implied. This stage runs after `places` and fills a missing target,
    The recipient is that country's generic actor, its government for types aimed at a
    government (protests, rejections, demands). A place inside the source's own words
    ("Sudan's government") is the actor's home, not a recipient.
-2. For domestic types (data/event_cues.yaml, `own_country_types`) by a state actor with no
-   place given, the source's own country: landowners on hunger strike protest their own
-   government; a ministry refusing a permit refuses its own people.
+2. When the event answers a speech act ("denied the accusation", "rejected the demand";
+   data/event_cues.yaml, `speech_act_nouns`) whose phrase names no author, the source of the
+   latest earlier accusation, request or threat in the document (`answered_types`); with none,
+   no target: rejecting a claim never targets one's own country.
+3. For domestic types (`own_country_types`) by a state actor with no place given, the source's
+   own country: landowners on hunger strike protest their own government; a ministry refusing a
+   permit refuses its own people.
+An implied country actor carries the country's canonical name ("Iran", from the knowledge base)
+and, as `text`, the words it came from: the place name, or "" when the sentence names nothing
+(an own-country recipient is inferred, not written).
 Implied targets are guesses: each lowers the event's confidence and says so in `explain`.
 """
 from __future__ import annotations
@@ -17,7 +24,8 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from .config import Config
-from .events_lexicon import cues
+from .events_lexicon import Cues, cues
+from .kb import KnowledgeBase, load_kb
 from .model import Actor, Document, Event
 from .registry import components
 
@@ -28,19 +36,49 @@ IMPLIED_CONFIDENCE = 0.85
 @components.register("implicit_targets")
 def make_implicit_targets(config: Config) -> Callable[[Document], None]:
     """Component that gives target-less events the recipient their place or type implies."""
-    cue = cues()
+    cue, kb = cues(), load_kb(tuple(config.actor_files))
 
     def implicit_targets(document: Document) -> None:
         for event in document.events:
             if event.target is None and event.source is not None:
-                target = place_target(document, event, cue.government_directed) or \
-                    own_country_target(event, cue.own_country_types, cue.government_directed)
+                target = implied_target(document, event, cue, kb)
                 if target is not None:
                     record_target(event, target)
     return implicit_targets
 
 
-def place_target(document: Document, event: Event, government_directed: frozenset[str]) -> Optional[Actor]:
+def implied_target(document: Document, event: Event, cue: Cues, kb: KnowledgeBase) -> Optional[Actor]:
+    """The recipient an event's place, the speech act it answers, or its domestic type implies."""
+    place = place_target(document, event, cue.government_directed, kb)
+    if place is not None:
+        return place
+    if answers_speech_act(document, event, cue.speech_act_nouns):
+        return earlier_speaker(document, event, cue.answered_types)
+    return own_country_target(event, cue.own_country_types, cue.government_directed, kb)
+
+
+def answers_speech_act(document: Document, event: Event, speech_nouns: frozenset[str]) -> bool:
+    """True when the trigger's object is a speech act ("denied the accusation", "rejected the call")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in speech_nouns
+               for i in event.trigger for c in document.doc[i].children)
+
+
+def earlier_speaker(document: Document, event: Event, answered: frozenset[str]) -> Optional[Actor]:
+    """The source of the latest accusation, request or threat in an earlier sentence: what a denial answers."""
+    own = event.source.name if event.source else None
+    earlier = [e for e in document.events if e.sentence < event.sentence and e.event_type in answered
+               and e.source is not None and e.source.name != own]
+    return max(earlier, key=lambda e: (e.sentence, e.trigger)).source if earlier else None
+
+
+def country_actor(kb: KnowledgeBase, code: str, text: str, roles: list[str]) -> Actor:
+    """A country's generic actor under its canonical name ("Iran", not "IRN")."""
+    entry = kb.countries.get(code)
+    return Actor(name=entry.name if entry else code, text=text, country=code, roles=roles)
+
+
+def place_target(document: Document, event: Event, government_directed: frozenset[str],
+                 kb: KnowledgeBase) -> Optional[Actor]:
     """The generic actor of the country where the sentence says the event happens."""
     place = event.location
     if place is None or not place.country or place.country in NON_STATES:
@@ -48,22 +86,21 @@ def place_target(document: Document, event: Event, government_directed: frozense
     sentence = document.sentences[event.sentence].text
     if place.name not in sentence or place.name in (event.source.text if event.source else ""):
         return None
-    return Actor(name=place.name, text=place.name, country=place.country,
-                 roles=["GOV"] if event.event_type in government_directed else [])
+    return country_actor(kb, place.country, place.name, ["GOV"] if event.event_type in government_directed else [])
 
 
-def own_country_target(event: Event, domestic: frozenset[str], government_directed: frozenset[str]) -> Optional[Actor]:
+def own_country_target(event: Event, domestic: frozenset[str], government_directed: frozenset[str],
+                       kb: KnowledgeBase) -> Optional[Actor]:
     """For a domestic type by a state actor, its own country: the government when a citizen acts, else the people."""
     source = event.source
     if event.event_type not in domestic or source is None or not source.country or source.country in NON_STATES:
         return None
     aimed_up = event.event_type in government_directed and "GOV" not in source.roles
-    return Actor(name=source.country, text=source.country, country=source.country,
-                 roles=["GOV"] if aimed_up else [])
+    return country_actor(kb, source.country, "", ["GOV"] if aimed_up else [])
 
 
 def record_target(event: Event, target: Actor) -> None:
     """Set an implied target, lowering the event's confidence and saying why."""
     event.target = target
     event.confidence = round(event.confidence * IMPLIED_CONFIDENCE, 3)
-    event.explain.append(f"target implied: {target.country} ({target.text})")
+    event.explain.append(f"target implied: {target.country} ({target.text or 'own country'})")

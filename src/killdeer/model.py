@@ -93,6 +93,7 @@ class Event:
     location: Optional[Place] = None
     fatalities: Optional[int] = None
     injured: Optional[int] = None
+    arrested: Optional[int] = None
     participants: Optional[int] = None
     count: Optional[int] = None
     aggregate: bool = False

@@ -11,7 +11,7 @@ from .model import Document, Event
 
 FORMATS = ("jsonl", "csv", "parquet")
 FIELDS = ("id", "doc_id", "event_type", "mode", "contexts", "quad", "intensity", "cameo",
-          "source", "target", "date", "date_text", "location", "fatalities", "injured",
+          "source", "target", "date", "date_text", "location", "fatalities", "injured", "arrested",
           "participants", "count", "aggregate", "sentence", "sentence_index", "trigger",
           "span", "confidence")
 
@@ -44,6 +44,7 @@ def to_record(document: Document, event: Event, n: int, plover: dict[str, Any]) 
         "location": event.location.as_record() if event.location else None,
         "fatalities": event.fatalities,
         "injured": event.injured,
+        "arrested": event.arrested,
         "participants": event.participants,
         "count": event.count,
         "aggregate": event.aggregate,

@@ -1,4 +1,4 @@
-"""Numbers stage: fatalities, injured, participants and aggregate counts per event.
+"""Numbers stage: fatalities, injured, arrested, participants and aggregate counts per event.
 
 Each number phrase in a sentence ("at least 20", "half a million", "a dozen") is read
 to a value (vague ones, "dozens", to none), and what it counts is read off the parse:
@@ -23,6 +23,8 @@ from .places import clause_head, cue_table, trigger_head
 from .registry import components
 
 VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
+# Which event types a number of this kind may belong to (others: any event in its clause).
+EVENT_KINDS = {"fatalities": VIOLENT, "injured": VIOLENT, "arrested": frozenset({"COERCE"})}
 PATIENTS = {"nsubjpass", "dobj", "nsubj"}
 LOOKBACK = 2
 
@@ -39,7 +41,7 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Finding:
-    """A number read as one field ("fatalities", "injured", "participants", "count") near a token."""
+    """A number read as one field ("fatalities", "injured", "arrested", "participants", "count") near a token."""
 
     field: str
     value: Optional[int]
@@ -60,7 +62,7 @@ def number_words() -> dict[str, tuple[str, float]]:
 
 
 def cues() -> dict[str, frozenset[str]]:
-    """The kill, injure, dead, hurt, tally and other words."""
+    """The kill, injure, arrest, dead, hurt, held, tally and other words."""
     return cue_table("quantity_cues.tsv")
 
 
@@ -135,7 +137,8 @@ def classify(q: Quantity, doc, triggers: set[int]) -> Optional[Finding]:
     if counted.i in triggers and counted.tag_ in ("NNS", "NNPS"):
         return Finding("count", q.value, counted.i)
     verb = head.head
-    for field, verbs, words in (("fatalities", c["kill"], c["dead"]), ("injured", c["injure"], c["hurt"])):
+    for field, verbs, words in (("fatalities", c["kill"], c["dead"]), ("injured", c["injure"], c["hurt"]),
+                                ("arrested", c["arrest"], c["held"])):
         if head.dep_ in PATIENTS and verb.lemma_ in verbs and not (head.dep_ == "nsubj" and verb.lemma_ != "die"):
             return Finding(field, q.value, verb.i, q.other)
         if counted.lemma_ in words or any(ch.lower_ in words for ch in head.children):
@@ -214,8 +217,9 @@ def owner(document: Document, finding: Finding, events: list[Event], earlier: li
     anchor = document.doc[finding.anchor]
     if finding.field == "count":
         return next((e for e in events if finding.anchor in e.trigger), None)
+    kinds = EVENT_KINDS.get(finding.field)
     mine = [e for e in events if related(document, e, anchor)
-            and (finding.field not in ("fatalities", "injured") or e.event_type in VIOLENT or anchor.i in e.trigger)]
+            and (kinds is None or e.event_type in kinds or anchor.i in e.trigger)]
     if mine:
         return min(mine, key=lambda e: abs(e.trigger[0] - finding.anchor))
     if finding.field in ("fatalities", "injured"):

@@ -30,7 +30,7 @@ PLACE_COLUMNS = {"name": "VARCHAR", "country": "VARCHAR", "admin1": "VARCHAR", "
                  "geonameid": "BIGINT", "feature": "VARCHAR"}
 SCALAR_COLUMNS = {"id": "VARCHAR", "doc_id": "VARCHAR", "event_type": "VARCHAR", "mode": "VARCHAR",
                   "contexts": "VARCHAR[]", "quad": "INTEGER", "intensity": "DOUBLE", "cameo": "VARCHAR",
-                  "date": "VARCHAR", "date_text": "VARCHAR", "fatalities": "INTEGER", "injured": "INTEGER",
+                  "date": "VARCHAR", "date_text": "VARCHAR", "fatalities": "INTEGER", "injured": "INTEGER", "arrested": "INTEGER",
                   "participants": "INTEGER", "count": "INTEGER", "aggregate": "BOOLEAN", "sentence": "VARCHAR",
                   "sentence_index": "INTEGER", "trigger": "VARCHAR", "confidence": "DOUBLE"}
 DOCUMENT_COLUMNS = {"id": "VARCHAR", "title": "VARCHAR", "date": "VARCHAR", "url": "VARCHAR", "source": "VARCHAR",
