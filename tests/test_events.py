@@ -329,3 +329,115 @@ def test_one_actor_is_never_its_own_target() -> None:
     from killdeer.model import Actor
     he, him = Actor(name="Moshe Katsav", text="he", country="ISR"), Actor(name="Moshe Katsav", text="him", country="ISR")
     assert pairs([he], [him], symmetric=False) == [(he, None)]
+
+
+def actor_fields(text: str) -> list[tuple[str, object, object, object, object]]:
+    """(type, source name, target name, target text, target country) of every event in a text."""
+    records = killdeer.code_text(text, date=DATE, doc_id="t")
+    return [(r["event_type"], r["source"]["name"] if r["source"] else None, r["target"]["name"] if r["target"] else None,
+             r["target"]["text"] if r["target"] else None, r["target"]["country"] if r["target"] else None)
+            for r in records]
+
+
+def test_implied_country_target_has_canonical_name_and_own_words() -> None:
+    """An implied country is named as a country; its text is the place named, or nothing when inferred."""
+    assert actor_fields("Pakistan lifted the curfew in Karachi on Wednesday.") == [
+        ("CONCEDE", "Pakistan", "Pakistan", "Karachi", "PAK")]
+    assert actor_fields("Hundreds of Kenyan farmers began a hunger strike on Monday.") == [
+        ("PROTEST", "Kenyan farmers", "Kenya", "", "KEN")]
+
+
+def test_rejected_speech_act_targets_its_author() -> None:
+    """Denying a claim answers whoever made it: its from-phrase, else the earlier accuser, else nobody."""
+    assert actor_fields("Iran rejected the demand from Washington on Tuesday.") == [
+        ("REJECT", "Iran", "United States", "Washington", "USA")]
+    assert actor_fields("Russia accused Ukraine of shelling the plant on Sunday. "
+                        "Ukraine's defence ministry dismissed the claim on Monday.") == [
+        ("ACCUSE", "Russia", "Ukraine", "Ukraine", "UKR"), ("REJECT", "defence ministry", "Russia", "Russia", "RUS")]
+    assert actor_fields("Venezuela rejected the accusation on Friday.") == [("REJECT", "Venezuela", None, None, None)]
+
+
+def test_participle_source_is_a_political_actor_not_a_platform() -> None:
+    """"posted a message on Twitter blaming Iran": the poster blames, not the platform."""
+    assert actor_fields("Pompeo posted a message on Twitter blaming Iran for the attack.") == [
+        ("ACCUSE", "Mike Pompeo", "Iran", "Iran", "IRN")]
+
+
+def test_coordinated_objects_do_not_pair_with_each_other() -> None:
+    """"met French and Indian diplomats": the minister with each, never the French with the Indians."""
+    assert sorted(coded("The Saudi minister met French and Indian diplomats in Riyadh on Monday.")) == [
+        ("CONSULT", "FRA", "SAU"), ("CONSULT", "IND", "SAU"), ("CONSULT", "SAU", "FRA"), ("CONSULT", "SAU", "IND")]
+    assert coded("Talks between Russia and Ukraine resumed in Istanbul.") == [
+        ("CONSULT", "RUS", "UKR"), ("CONSULT", "UKR", "RUS")]
+
+
+def test_reported_allegation_is_the_speakers_accusation() -> None:
+    """"X said Y was behind the attack": the speaker accuses Y; an unasserted or denied one is no event."""
+    assert coded("Iraqi officials said Kataib Hezbollah was behind the rocket attack.") == [("ACCUSE", "IRQ", "IRQ")]
+    assert coded("Hezbollah is responsible for the attack, Israel said.") == [("ACCUSE", "ISR", "LBN")]
+    assert coded("According to Israeli officials, Hezbollah was behind the attack.") == [("ACCUSE", "ISR", "LBN")]
+    assert coded("Turkish police said Kurdish militants are the suspected perpetrators.") == [("ACCUSE", "TUR", "TUR")]
+    assert coded("Israel said Hezbollah is not responsible for the attack.") == []
+    assert coded("The minister is responsible for foreign affairs.") == []
+
+
+def test_speech_noun_source_from_its_from_phrase() -> None:
+    """"Condemnation has come from X": the from-phrase of the verb the speech noun is subject of is its author."""
+    assert coded("Statements of condemnation have come from the Turkish government.") == [("ACCUSE", "TUR", None)]
+
+
+def test_everyday_verbs_need_political_actors() -> None:
+    """"arrived", "sent": political only between actors with a role; a place still implies the host."""
+    assert coded("The shipment arrived in the port on Tuesday.") == []
+    assert coded("Iraqi President Saddam Hussein arrived in Amman on Wednesday.") == [("CONSULT", "IRQ", "JOR")]
+    assert coded("Germany sent medical supplies to the Ukrainian army.") == [("AID", "DEU", "UKR")]
+
+
+def test_refusal_targets_the_actor_of_its_to_clause() -> None:
+    """"refused to allow UN planes to land" is aimed at the UN; with no one named, at the own country."""
+    assert coded("The Turkish government has refused to commit to any direct assistance to the US-led war.") == [
+        ("REJECT", "TUR", "USA")]
+    assert coded("The Angolan rebels refused to allow United Nations planes to land.") == [("REJECT", "AGO", "UNO")]
+    assert coded("The Kenyan minister refused to resign.") == [("REJECT", "KEN", "KEN")]
+
+
+def test_mediator_pairs_with_each_party_not_the_parties_with_each_other() -> None:
+    """"mediation between X and Y" is the mediator with each side; the sides are objects, not a dyad."""
+    assert coded("Qatar's emir launched a mediation effort on Saturday between the Emirates and Saudi Arabia.") == [
+        ("CONSULT", "QAT", "ARE"), ("CONSULT", "QAT", "SAU")]
+
+
+def test_negated_or_failed_agreement_is_a_rejection() -> None:
+    """Not agreeing or yielding is a REJECT; a negated attack is still no event."""
+    assert coded("Palestinians and Israelis failed to reach agreement on the fate of the offices on Sunday.") == [
+        ("REJECT", "PSE", "ISR"), ("REJECT", "ISR", "PSE")]
+    assert coded("Pakistan did not lift the curfew in Karachi.") == [("REJECT", "PAK", "PAK")]
+    assert coded("Egypt did not attack Libya.") == []
+
+
+def test_protest_aimed_at_a_foreign_actor_its_clause_names() -> None:
+    """A protest's grievance against a foreign actor makes it the recipient; a place alone implies its host."""
+    assert coded("Demonstrators in Baghdad blocked a road to show their disapproval of the United States' "
+                 "military policies.") == [("PROTEST", "IRQ", "USA")]
+    assert coded("Hundreds of students rallied in Nairobi on Friday.") == [("PROTEST", "KEN", "KEN")]
+
+
+def test_claim_accuses_only_through_its_that_clause() -> None:
+    """"claimed Hamas had hidden weapons" accuses Hamas; "claimed responsibility" accuses nobody."""
+    assert coded("Israel claimed Hamas had hidden weapons in the hospital.") == [("ACCUSE", "ISR", "PSE")]
+    assert coded("The Pakistani Taliban claimed responsibility for the bombing.") == []
+
+
+def test_conjuncts_hung_on_an_apposition_are_all_actors() -> None:
+    """"from OIC head Yousef Al-Othaimeen, Pope Francis and a spokesperson": each condemns."""
+    records = killdeer.code_text("Statements of condemnation have come from Organisation of Islamic Cooperation (OIC) "
+                                 "head Yousef Al-Othaimeen, Pope Francis, and a spokesperson for President Rodrigo "
+                                 "Duterte.", date="2019-01-28", doc_id="t")
+    assert [(r["event_type"], r["source"]["country"], r["target"]) for r in records] == [
+        ("ACCUSE", "IGO", None), ("ACCUSE", "VAT", None), ("ACCUSE", "PHL", None)]
+
+
+def test_genitive_of_an_arrest_or_killing_is_its_victim() -> None:
+    """"Imran Khan's arrest": the possessor undergoes it; a nationality adjective ("Saudi detention") does it."""
+    assert coded("Iraqi militias carried out the American contractor's killing.") == [("ASSAULT", "IRQ", "USA")]
+    assert coded("The Saudi detention of the activists drew criticism.") == [("COERCE", "SAU", "SAU")]

@@ -7,9 +7,9 @@ module records the result on the Document in one place: `mentions` and `focus_co
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
-from .actors_find import Candidate
+from .actors_find import Candidate, Place
 from .actors_phrase import SentencePhrases
 from .actors_resolve import Resolver, focus_country
 from .config import Config
@@ -18,23 +18,33 @@ from .model import Document, Mention
 from .registry import components
 
 WORD = re.compile(r"[\w.'-]+")
+DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def find_candidates(document: Document, kb: KnowledgeBase) -> tuple[list[Candidate], list[tuple[int, str]],
-                                                                     dict[int, list[tuple[int, str]]]]:
+                                                                     dict[int, list[Place]]]:
     """Every actor candidate of the document in text order, (sentence, country) of its places,
-    and each sentence's event places as (token, country)."""
+    and each sentence's event places."""
     found: list[Candidate] = []
     places: list[tuple[int, str]] = []
-    local: dict[int, list[tuple[int, str]]] = {}
+    local: dict[int, list[Place]] = {}
     surnames: frozenset[str] = frozenset()
     for n, sent in enumerate(document.sentences):
+        if n == 0 and _dateline(sent):
+            continue
         phrases = SentencePhrases(sent, n, kb, surnames)
         found += phrases.candidates()
         surnames |= {c.name.split()[-1] for c in found if c.person and c.kind == "named" and c.name and " " in c.name}
         places += [(n, country) for country in phrases.place_countries()]
         local[n] = phrases.event_places()
     return found, places, local
+
+
+def _dateline(sent: Any) -> bool:
+    """True for an opening "MOSCOW —": where the reporter files from, not what the story is about."""
+    tokens = [t for t in sent if not t.is_space]
+    words = [t for t in tokens if not t.is_punct]
+    return bool(tokens) and tokens[-1].text in DASHES and 0 < len(words) <= 4 and all(t.pos_ == "PROPN" or t.is_upper for t in words)
 
 
 def title_countries(title: Optional[str], text: str, kb: KnowledgeBase) -> list[str]:
@@ -53,15 +63,28 @@ def title_countries(title: Optional[str], text: str, kb: KnowledgeBase) -> list[
     return found
 
 
+def nationalities(cands: list[Candidate]) -> dict[str, tuple[str, list[str]]]:
+    """Country and roles the document gives its unknown people anywhere ("Turkish national Hatice
+    Cengiz", "Cengiz is a Turkish national"), so that earlier bare mentions need not take the focus."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    people = {c.root: c for c in cands if c.person and c.kind == "named" and not c.entries}
+    for cand in cands:
+        subject = people.get(cand.describes) if cand.describes is not None else None
+        if subject is not None and subject.name and cand.country:
+            found.setdefault(subject.name, (cand.country, cand.roles))
+        elif cand.root in people and cand.name and cand.country:
+            found.setdefault(cand.name, (cand.country, cand.roles))
+    return found
+
+
 def resolve_mentions(document: Document, cands: list[Candidate], places: list[tuple[int, str]],
-                     local: dict[int, list[tuple[int, str]]], kb: KnowledgeBase) -> tuple[list[Mention], Optional[str]]:
+                     local: dict[int, list[Place]], kb: KnowledgeBase) -> tuple[list[Mention], Optional[str]]:
     """Resolve candidates in text order into mentions; also return the focus country."""
     focus = focus_country(cands, places, title_countries(document.title, document.text, kb))
-    resolver = Resolver(kb, focus, document.date or document.date_inferred, local)
+    resolver = Resolver(kb, focus, document.date or document.date_inferred, local, nationalities(cands))
     mentions = []
     for cand in sorted(cands, key=lambda c: (c.root, c.start)):
-        actor = resolver.resolve(cand)
-        if actor is not None:
+        for actor in resolver.resolve_all(cand):
             mentions.append(Mention(cand.start, cand.end, cand.root, cand.sentence, actor, cand.kind,
                                     0.6 if cand.kind == "pronoun" else 0.9))
     return mentions, focus

@@ -8,13 +8,21 @@ resolver (actors_resolve) later links candidates to each other and to the focus 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from .kb import Entry, KnowledgeBase, RoleNoun, normalise
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG"})
 STATE_KINDS = frozenset({"country", "capital", "seat"})
+
+
+class Place(NamedTuple):
+    """A place where a sentence's events happen: its token, country and clause verb."""
+
+    token: int
+    country: str
+    clause: int
 
 
 @dataclass
@@ -62,6 +70,9 @@ class Candidate:
     possessor: Optional[int] = None
     subject: bool = False
     clause: int = -1
+    count: int = 0
+    describes: Optional[int] = None
+    destination: bool = False
 
 
 def find_hits(sent: Any, kb: KnowledgeBase) -> dict[int, Hit]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .actors_find import MODIFIER_DEPS, STATE_KINDS, Candidate, Hit, find_hits, role_at
+from .actors_find import MODIFIER_DEPS, STATE_KINDS, Candidate, Hit, Place, find_hits, role_at
 from .gazetteer import default_gazetteer
 from .kb import Entry, KnowledgeBase, RoleNoun
 
@@ -62,44 +62,67 @@ class SentencePhrases:
             if hit is not None and (hit.entries or hit.people or (hit.label == "PERSON" and hit.root == token.i)):
                 continue
             key, role = role_at(token, self.kb)
-            if role is not None:
+            if role is not None and not self._condition(token) and not _in_place_name(token):
                 found[token.i] = (key, role)
         return found
 
+    def _condition(self, token: Any) -> bool:
+        """True for "a state of emergency", "state of war": the noun names a condition, no actor."""
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            self.kb.cues.get(o.lower_) == "condition" for o in c.children if o.dep_ == "pobj") for c in token.children)
+
     def _heads(self) -> set[int]:
-        """Tokens that can head an actor phrase: names, people nouns, role nouns, pronouns."""
+        """Tokens that can head an actor phrase: names, people nouns, role nouns, pronouns; not the
+        last word of a title like "Secretary of State", which belongs to its first word."""
         heads = {h.root for h in self.hits.values() if h.entries or h.people or h.label}
         heads |= set(self.roles)
         heads |= {t.i for t in self.sent if _pronoun_class(t, self.kb) and t.dep_ != "poss"}
-        return heads
+        return heads - {t for t, (key, _) in self.roles.items() if " of " in key}
 
     def nearest_head(self, token: Any) -> Optional[Any]:
-        """The actor head this token modifies, climbing through modifiers and their conjuncts."""
+        """The actor head this token modifies, climbing through modifiers and their conjuncts
+        ("British" in "US and British forces" modifies "forces", not "US")."""
         u = token
         while u.dep_ in MODIFIER_DEPS or (u.dep_ == "conj" and u.head.dep_ in MODIFIER_DEPS):
+            coordinated = u.dep_ == "conj"
             u = u.head
-            if u.i in self.heads:
+            if u.i in self.heads and not coordinated:
                 return u
         return None
 
     def place_countries(self) -> list[str]:
-        """Countries of the sentence's places, for the document's focus."""
-        return list(self.places.values())
+        """Countries of the sentence's places, for the document's focus; an actor's whereabouts
+        ("officials in Nairobi") already votes through that actor's country."""
+        return [country for t, country in self.places.items() if not self._located_actor(self.doc[t])]
 
-    def event_places(self) -> list[tuple[int, str]]:
-        """(token, country) of places where the sentence's events happen: not an actor's own
+    def _located_actor(self, token: Any) -> bool:
+        """True for the place of "officials in Nairobi": where a person actor is."""
+        return token.dep_ == "pobj" and self._whereabouts(token.head.head)
+
+    def _located_actor(self, token: Any) -> bool:
+        """True for the place of "officials in Nairobi": where a person actor is."""
+        return token.dep_ == "pobj" and self._whereabouts(token.head.head)
+
+    def event_places(self) -> list[Place]:
+        """Places where the sentence's events happen: not an actor's own
         whereabouts ("officials in Nairobi"), nor an origin or destination ("flew to Moscow")."""
         found = []
         for t, country in self.places.items():
             token = self.doc[t]
             prep = token.head if token.dep_ == "pobj" else None
-            if prep is None or (self.kb.cues.get(prep.lower_) != "goal" and prep.head.i not in self.heads):
-                found.append((t, country))
+            if prep is None or (self.kb.cues.get(prep.lower_) != "goal" and not self._located_actor(token)):
+                found.append(Place(t, country, _clause(token)))
         for hit in {id(h): h for h in self.hits.values()}.values():
             token = self.doc[hit.root]
             if hit.entries and hit.entries[0].kind == "country" and token.dep_ == "pobj" and self._setting(token.head):
-                found.append((hit.root, hit.entries[0].country))
+                found.append(Place(hit.root, hit.entries[0].country, _clause(token)))
         return found
+
+    def _whereabouts(self, head: Any) -> bool:
+        """True for a person's own whereabouts ("officials in Nairobi"); a building or body's place
+        ("the parliament in Yerevan") is where the events happen."""
+        role = self.roles.get(head.i)
+        return head.i in self.heads and (role is None or role[1].kind == "person")
 
     def _setting(self, prep: Any) -> bool:
         """A preposition that sets a state as the scene: "in Iraq", or "a strike on Iraq"."""
@@ -281,6 +304,7 @@ class SentencePhrases:
         end = max(head.i + 1, hit.end if hit and hit.root == head.i else 0)
         cand = Candidate(start, end, head.i, self.n, "role", self.doc[start:end].text,
                          subject=_subject(head), possessor=info.possessor,
+                         destination=head.dep_ == "pobj" and self.kb.cues.get(head.head.lower_) == "goal",
                          plural=head.tag_ in ("NNS", "NNPS"), clause=_clause(head))
         cand.titles = list(info.titles)
         if hit is not None and hit.root == head.i:
@@ -310,18 +334,35 @@ class SentencePhrases:
             cand.domestic = (noun.domestic or (noun.generic and info.domestic)) and not any(
                 c.dep_ in ("amod", "compound") and self.kb.cues.get(c.lower_) == "global" for c in head.children)
             cand.definite = any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+            cand.count = self._group_size(head) if cand.plural else 0
+            cand.describes = _copula_subject(head)
             cand.name = cand.name or self._role_name(head, info)
         else:
             cand.roles = info.roles + [r for r in cand.roles if not ("ELI" in info.roles and r == "GOV")]
         _set_country(cand, info)
         return cand
 
+    def _group_size(self, head: Any) -> int:
+        """How many known actors "the two men", "both leaders", "the three countries" refer back to;
+        0 for an indefinite count ("two men were killed")."""
+        words = [c.lower_ for c in head.children if c.dep_ in ("det", "predet", "preconj", "nummod")]
+        sizes = [int(self.kb.cues[w]) for w in words if self.kb.cues.get(w, "").isdigit()]
+        if not sizes or not ("both" in words or "the" in words):
+            return 0
+        return sizes[0]
+
     def _appositive_person(self, head: Any) -> Optional[Hit]:
-        """The named person a title stands in apposition to ("chief constable Nick Adderley")."""
+        """The named person or group a title stands in apposition to ("chief constable Nick
+        Adderley", "the militant group Hamas")."""
         for child in head.children:
-            if child.dep_ == "appos" and child.i > head.i and self._titled_person(child):
+            if child.dep_ == "appos" and child.i > head.i and (self._titled_person(child) or self._named_group(child)):
                 return self.hits[child.i]
         return None
+
+    def _named_group(self, token: Any) -> bool:
+        """A known organisation or armed group rooted at `token`."""
+        hit = self.hits.get(token.i)
+        return bool(hit and hit.root == token.i and hit.entries and hit.entries[0].kind in ("group", "org"))
 
     def _role_text(self, head: Any) -> str:
         """The role words of a phrase: the role-noun key span ending at the head."""
@@ -335,6 +376,19 @@ class SentencePhrases:
             return info.groups[0].name
         prefix = info.states[0][2] if info.states else ""
         return f"{prefix} {self._role_text(head)}".strip()
+
+
+def _in_place_name(token: Any) -> bool:
+    """True for "State" in "Borno State", "Province" in "Helmand Province": part of a place's name."""
+    return token.ent_iob_ == "I" and token.ent_type_ in PLACE_LABELS
+
+
+def _copula_subject(head: Any) -> Optional[int]:
+    """The subject a predicate noun describes: "Cengiz" in "Cengiz is a Turkish national"."""
+    verb = head.head
+    if head.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    return next((c.i for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _subject(head: Any) -> bool:
@@ -386,10 +440,13 @@ def _set_country(cand: Candidate, info: Info) -> None:
         cand.country = info.location
     elif info.ethnic:
         cand.country, cand.country_named, cand.domestic = None, None, True
+    elif info.location and cand.kind == "named" and not cand.entries and not cand.person:
+        cand.country = info.location
     elif info.states and not named_state:
         cand.country = info.states[0][0].country
     elif info.groups and not cand.entries:
-        cand.country, cand.entries = info.groups[0].country, [info.groups[0]]
+        cand.country = info.groups[0].country
+        cand.entries = [] if cand.person and cand.kind == "named" else [info.groups[0]]
         cand.roles += [r for r in info.groups[0].roles if r not in cand.roles]
     else:
         cand.country = cand.country_named

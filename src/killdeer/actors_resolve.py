@@ -11,14 +11,17 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from .actors_find import Candidate
+from .actors_find import STATE_KINDS, Candidate, Place
 from .kb import Entry, KnowledgeBase
 from .model import Actor
 
 GROUP_NOUNS = ("group", "organisation", "organization", "movement", "faction", "coalition")
 SENTENCE_WEIGHT = (3, 2)
+GROUP_REACH = 2
+STATE_NOUNS = frozenset({"country", "nation", "state", "government"})
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
 LOCAL_SECTORS = frozenset({"CVL", "REB", "COP", "UAF", "CRM", "UNK", "LAB", "EDU", "AGR", "OPP"})
+LOCAL_BODIES = LOCAL_SECTORS | {"GOV", "LEG", "MIL", "JUD"}
 
 
 @dataclass
@@ -30,12 +33,14 @@ class Resolved:
 
 
 def focus_country(cands: list[Candidate], places: list[tuple[int, str]], title: list[str]) -> Optional[str]:
-    """The country the document is about: states, nationalities and places, lead and title weighted."""
+    """The country the document is about: states, nationalities and places, lead and title weighted;
+    a destination ("flights to Cuba") counts half, the story is more about who goes than where."""
     votes: Counter[str] = Counter()
-    named = [(c.sentence, c.country_named) for c in cands if c.kind != "pronoun" and c.country_named]
-    for sentence, country in named + places:
+    named = [(c.sentence, c.country_named, 0.5 if c.destination else 1.0) for c in cands
+             if c.kind != "pronoun" and c.country_named]
+    for sentence, country, share in named + [(n, country, 1.0) for n, country in places]:
         if country not in NON_STATES:
-            votes[country] += SENTENCE_WEIGHT[sentence] if sentence < len(SENTENCE_WEIGHT) else 1
+            votes[country] += share * (SENTENCE_WEIGHT[sentence] if sentence < len(SENTENCE_WEIGHT) else 1)
     for country in title:
         votes[country] += 2
     return votes.most_common(1)[0][0] if votes else None
@@ -45,18 +50,23 @@ class Resolver:
     """Walks a document's candidates in order, linking each to what came before."""
 
     def __init__(self, kb: KnowledgeBase, focus: Optional[str], date: Optional[str],
-                 local: Optional[dict[int, list[tuple[int, str]]]] = None):
-        """Resolve against `kb`, the focus country, the date (for office holders) and each
-        sentence's event places as (token, country)."""
+                 local: Optional[dict[int, list[Place]]] = None,
+                 nationalities: Optional[dict[str, tuple[str, list[str]]]] = None):
+        """Resolve against `kb`, the focus country, the date (for office holders), each sentence's
+        event places and the countries the document gives unknown people."""
         self.kb, self.focus, self.date, self.local = kb, focus, date, local or {}
+        self.nationalities = nationalities or {}
         self.done: list[Resolved] = []
 
     def home(self, cand: Candidate) -> Optional[str]:
-        """Country of an actor the text does not place: civilians, police and rebels belong where
-        their sentence's events happen ("20 people were killed in Juba"), others to the focus."""
-        places = self.local.get(cand.sentence)
-        if places and cand.roles and set(cand.roles) <= LOCAL_SECTORS:
-            return min(places, key=lambda p: abs(p[0] - cand.root))[1]
+        """Country of an actor the text does not place: civilians, police, rebels and domestic bodies
+        (parliament, army) belong where their sentence's events happen ("20 people were killed in
+        Juba"; bodies only in their own clause: "stormed the parliament in Yerevan"), others to the focus."""
+        places = self.local.get(cand.sentence, [])
+        if not cand.person:
+            places = [p for p in places if p.clause == cand.clause]
+        if places and cand.roles and set(cand.roles) <= (LOCAL_SECTORS if cand.person else LOCAL_BODIES):
+            return min(places, key=lambda p: abs(p.token - cand.root)).country
         return self.focus
 
     def resolve(self, cand: Candidate) -> Optional[Actor]:
@@ -75,6 +85,31 @@ class Resolver:
         if actor is not None:
             self.done.append(Resolved(cand, actor))
         return actor
+
+    def resolve_all(self, cand: Candidate) -> list[Actor]:
+        """The actors a candidate refers to: each referent of "the two leaders", else at most one."""
+        members = self._members(cand) if cand.count else []
+        if len(members) == cand.count > 0:
+            actors = [_copy(m.actor, cand.text) for m in members]
+            self.done += [Resolved(cand, a) for a in actors]
+            return actors
+        actor = self.resolve(cand)
+        return [actor] if actor is not None else []
+
+    def _members(self, cand: Candidate) -> list[Resolved]:
+        """The most recent distinct earlier actors of the group noun's kind, in text order: persons
+        for "men" and "leaders", states for "countries", any actor for "sides"; none when the
+        group was itself named before ("two men were arrested ... the two men")."""
+        found: dict[str, Resolved] = {}
+        for done in reversed(self.done):
+            if len(found) == cand.count or done.cand.sentence < cand.sentence - GROUP_REACH:
+                break
+            if done.cand.plural and done.cand.titles[-1:] == cand.titles[-1:]:
+                return []
+            if done.cand.root < cand.root and done.cand.kind != "pronoun" and _member_kind(cand, done.cand) \
+                    and done.actor.name not in found:
+                found[done.actor.name] = done
+        return list(reversed(found.values()))
 
     def _actor(self, cand: Candidate, entry: Optional[Entry]) -> Actor:
         """The actor for a candidate as it stands, its KB entry giving name and id."""
@@ -97,6 +132,9 @@ class Resolver:
             cand.country = cand.country or entry.country
             if "ELI" not in cand.roles:
                 cand.roles += [r for r in entry.roles if r not in cand.roles]
+        elif (cand.name or cand.text) in self.nationalities and not cand.country:
+            cand.country, roles = self.nationalities[cand.name or cand.text]
+            cand.roles = cand.roles or list(roles)
         elif not cand.country and (not cand.titles or any(self.kb.roles[t].domestic for t in cand.titles)):
             cand.country = self.focus
         return self._actor(cand, entry)
@@ -183,6 +221,16 @@ def _compatible(pronoun: Candidate, cand: Candidate) -> bool:
     if pronoun.plural:
         return cand.plural or (not cand.person and bool(cand.entries) and cand.entries[0].kind in ("group", "org"))
     return not cand.person and not cand.plural
+
+
+def _member_kind(group: Candidate, cand: Candidate) -> bool:
+    """Whether an earlier actor can be one of a group noun's referents."""
+    title = group.titles[-1] if group.titles else ""
+    if group.person:
+        return cand.person and not cand.plural
+    if title in STATE_NOUNS:
+        return bool(cand.entries) and cand.entries[0].kind in STATE_KINDS and not cand.plural
+    return True
 
 
 def _bound(pronoun: Candidate, cand: Candidate) -> bool:

@@ -28,7 +28,8 @@ from typing import Callable, Optional
 from spacy.tokens import Span, Token
 
 from .config import Config
-from .events_args import actors_at, distinct, noun_modifiers, noun_slot, pairs, participle_hosts, prep_objects, resolve, verb_object, verb_slot, verb_subject
+from .events_args import (actors_at, clause_subjects, noun_modifiers, noun_slot, pairs, participle_hosts,
+                          predicate_clause, prep_objects, resolve, speaker, verb_object, verb_slot, verb_subject)
 from .events_lexicon import Cues, Lexicon, Trigger, cues, lexicon
 from .events_modality import Match, Status, assess, background
 from .model import Actor, Document, Dropped, Event
@@ -60,7 +61,9 @@ def match_sentence(sent: Span, lex: Lexicon, cue: Cues) -> dict[int, Match]:
             continue  # part of a name ("the Warsaw Pact"), not an event noun
         for trigger in lex.candidates(token.lemma_.lower(), token.pos_):
             if (trigger.armed and not armed) or (trigger.obligation and not obliges(token, cue)) or \
-                    (trigger.predicative and not has_object_predicate(token)):
+                    (trigger.predicative and not has_object_predicate(token)) or \
+                    (trigger.clausal and not any(c.dep_ == "ccomp" for c in token.children)) or \
+                    (trigger.pos == "pred" and predicate_clause(token, cue.copulas) is None):
                 continue
             extra = required_tokens(token, trigger.requires)
             if extra is not None:
@@ -118,15 +121,18 @@ def candidates(document: Document, n: int, sent: Span, lex: Lexicon, cue: Cues) 
     dropped: list[Dropped] = []
     for i, match in matches.items():
         status = statuses[i]
+        refusal = status.refused and match.trigger.event_type in cue.refusal_types
         reason = rejection(match, status, statuses, lights, question)
-        typed = retype(match.trigger, status, cue)
+        if refusal and reason == status.reason:
+            reason = None
+        typed = ("REJECT", None) if refusal else retype(match.trigger, status, cue)
         if reason is None and typed is None:
             reason = "future or planned, not yet happened"
         for event in build_events(n, match, status, args[i], typed or (match.trigger.event_type, None)):
             event.contexts = sorted(set(match.trigger.contexts) | sentence_contexts)
             if event.event_type == "ASSAULT" and event.mode is None:
                 event.mode = assault_mode
-            why = reason or missing_actor(event, cue)
+            why = reason or missing_actor(event, cue) or unpolitical(event, match.trigger)
             if why:
                 dropped.append(Dropped(event, why))
                 continue
@@ -182,6 +188,15 @@ def missing_actor(event: Event, cue: Cues) -> Optional[str]:
     return None
 
 
+def unpolitical(event: Event, trigger: Trigger) -> Optional[str]:
+    """Why an everyday verb ("arrived", "sent", "helped") is no political event: its source and any
+    target it names must be political actors, ones with a role (a target-less "arrived in Amman" waits
+    for the place to imply one)."""
+    if trigger.dyadic and not (event.source and event.source.roles and (event.target is None or event.target.roles)):
+        return "everyday verb without a political actor on both sides"
+    return None
+
+
 def retype(trigger: Trigger, status: Status, cue: Cues) -> Optional[tuple[str, Optional[str]]]:
     """The (type, mode) an event takes given its status; None when a future drops it."""
     if not status.future:
@@ -224,12 +239,16 @@ def arguments(document: Document, match: Match, status: Status) -> Arguments:
     """Source and target actors of a match, and whether the target is a co-actor ("met with")."""
     token, trigger = match.token, match.trigger
     consumed = [token.doc[i] for i in match.tokens if i != token.i]
+    if trigger.pos == "pred":
+        return predicate_arguments(document, token, cues())
     if trigger.pos == "verb":
         source_tokens = [t for slot in trigger.source for t in verb_source(token, slot)]
         slots = [(slot, verb_slot(token, slot, consumed)) for slot in trigger.target]
     else:
-        heads = consumed + ([status.light] if status.light is not None else []) + governing_verb(token)
-        source_tokens = [t for slot in trigger.source for t in noun_slot(token, slot, heads)]
+        heads = consumed + ([status.light] if status.light is not None else []) + governing_verb(token) + \
+            subject_of(token)
+        source_tokens = [t for slot in trigger.source for t in noun_slot(token, slot, heads)
+                         if "gen" not in trigger.target or t.dep_ != "poss" or t.head.i != token.i]
         if status.light is not None:
             source_tokens.append(verb_subject(status.light))
         slots = [(slot, noun_slot(token, slot, heads)) for slot in trigger.target if slot != "poss"]
@@ -239,13 +258,20 @@ def arguments(document: Document, match: Match, status: Status) -> Arguments:
         sources = participle_source(document, token)
     for slot, tokens in slots:
         targets = resolve(document, tokens)
-        if targets and slot == "between":
-            return distinct([*sources, *targets]), [], True
         if targets:
             return sources, targets, slot in RECIPROCAL_SLOTS
     if trigger.pos == "noun" and "poss" in trigger.target:
         return sources, resolve(document, noun_modifiers(token)), False
     return sources, [], False
+
+
+def predicate_arguments(document: Document, word: Token, cue: Cues) -> Arguments:
+    """An allegation said of a subject ("X said Y was behind the attack"): the asserter accuses the subject."""
+    clause = predicate_clause(word, cue.copulas)
+    if clause is None:
+        return [], [], False
+    sources = resolve(document, [t for t in speaker(clause, cue.speech_verbs) if t is not None])
+    return sources, resolve(document, clause_subjects(clause)), False
 
 
 def participle_source(document: Document, verb: Token) -> list[Actor]:
@@ -261,6 +287,14 @@ def participle_source(document: Document, verb: Token) -> list[Actor]:
 def governing_verb(noun: Token) -> list[Token]:
     """The verb an event noun is the object of, whose prepositions may carry its target."""
     return [noun.head] if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else []
+
+
+def subject_of(noun: Token) -> list[Token]:
+    """The verb an event noun (or the noun it is "of") is the subject of, whose from-phrase names its
+    author: "Condemnation came from the Pope", "Statements of condemnation have come from the OIC"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return [noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else []
 
 
 def verb_source(verb: Token, slot: str) -> list[Optional[Token]]:

@@ -115,6 +115,13 @@ def complement_subject(verb: Token) -> list[Token]:
     return []
 
 
+def content_nouns(verb: Token) -> list[Token]:
+    """Nouns of a verb's to-clause, in text order: who a refusal is aimed at ("refused to respond to
+    a demand from the US", "refused to allow UN planes to land")."""
+    return [t for c in verb.children if c.dep_ == "xcomp" for t in c.subtree
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in SUBJECTS]
+
+
 def verb_slot(verb: Token, slot: str, extra_heads: list[Token]) -> list[Token]:
     """Tokens in one of a verb trigger's target slots."""
     if slot in ("obj", "poss"):
@@ -123,8 +130,38 @@ def verb_slot(verb: Token, slot: str, extra_heads: list[Token]) -> list[Token]:
         return [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
     if slot == "comp":
         return complement_subject(verb)
+    if slot == "content":
+        return content_nouns(verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return prep_objects([verb, *extra_heads, *objects], [slot])
+
+
+def predicate_clause(word: Token, copulas: frozenset[str]) -> Optional[Token]:
+    """The clause a predicate word is said of: its copula ("Y is responsible", "Y was behind", "Y are
+    the perpetrators") or, for a passive participle ("Y were involved in"), the participle itself."""
+    if word.dep_ in ("acomp", "attr", "prep") and word.head.lemma_ in copulas:
+        return word.head
+    if word.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in word.children):
+        return word
+    return None
+
+
+def clause_subjects(clause: Token) -> list[Token]:
+    """The subjects a copular or passive clause is about."""
+    return [c for c in clause.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
+
+
+def speaker(clause: Token, speech_verbs: frozenset[str]) -> list[Optional[Token]]:
+    """Who asserts a clause: the subject of the speech verb whose content it is ("X said Y was behind"),
+    or that it frames ("Y is responsible, X said"), or the object of "according to"."""
+    if clause.dep_ == "ccomp" and clause.head.lemma_ in speech_verbs:
+        return [verb_subject(clause.head)]
+    for child in clause.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.lemma_ in speech_verbs:
+            return [verb_subject(child)]
+        if child.lower_ == "according":
+            return list(prep_objects([child], ["to"]))
+    return []
 
 
 def noun_modifiers(noun: Token) -> list[Token]:
@@ -136,11 +173,13 @@ def noun_slot(noun: Token, slot: str, extra_heads: list[Token]) -> list[Token]:
     """Tokens in one of an event noun's slots."""
     if slot == "poss":
         return noun_modifiers(noun)
+    if slot == "gen":
+        return [c for c in noun.children if c.dep_ == "poss"]
     return prep_objects([noun, *extra_heads], [slot])
 
 
 def actors_at(document: Document, token: Token, depth: int = 2) -> list[Actor]:
-    """Actors a token refers to: its mentions, its conjuncts', else its modifiers' (one level down)."""
+    """Actors a token refers to: its mentions, else its modifiers' (one level down); then its conjuncts'."""
     actors = [m.actor for m in document.mentions_at(token.i)]
     if not actors:
         mention = document.mention_at(token.i)
@@ -154,10 +193,16 @@ def actors_at(document: Document, token: Token, depth: int = 2) -> list[Actor]:
                     actors.extend(actors_at(document, obj, depth - 1))
             if actors:
                 break
-    for conj in token.children:
-        if conj.dep_ == "conj":
-            actors.extend(actors_at(document, conj, depth))
+    for conj in coordinated(token):
+        actors.extend(actors_at(document, conj, depth))
     return distinct(actors)
+
+
+def coordinated(token: Token) -> list[Token]:
+    """Conjuncts of a token, also those the parser hangs on its apposition ("the OIC head Yousef
+    Al-Othaimeen, Pope Francis and a spokesperson")."""
+    heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+    return [c for h in heads for c in h.children if c.dep_ == "conj"]
 
 
 def distinct(actors: Iterable[Actor]) -> list[Actor]:
@@ -191,13 +236,14 @@ def pairs(sources: list[Actor], targets: list[Actor], symmetric: bool,
     gives HUN->ROU and ROU->HUN, as the PLOVER gold standard codes it), and each subject pairs both
     ways with each co-actor of a reciprocal slot ("met with"). Coordinated objects never pair with
     each other: "A met French and Indian diplomats" is A with each, not the French with the Indians.
-    A target from a non-reciprocal slot ("agreed to a UN mandate") stays a plain target.
+    A target from a non-reciprocal slot ("agreed to a UN mandate") stays a plain target. With no
+    subject found, a reciprocal slot's co-actors are the participants.
     """
     if symmetric:
-        people = distinct(sources)
+        people, others = (distinct(sources), targets) if sources or not reciprocal else (distinct(targets), [])
         links = [(a, b) for a in people for b in people if not same_actor(a, b)]
         for source in people:
-            for target in targets:
+            for target in others:
                 if not same_actor(source, target):
                     links.extend([(source, target), (target, source)] if reciprocal else [(source, target)])
         if links:

@@ -17,7 +17,9 @@ import yaml
 
 from .plover import TYPES
 
-POS_TAGS = {"verb": ("VERB", "AUX"), "noun": ("NOUN", "PROPN")}
+# A `pred` trigger is a word said of a subject through a copula, an allegation when someone
+# asserts it: "Y is responsible for", "Y was behind", "Y are the perpetrators", "Y were involved in".
+POS_TAGS = {"verb": ("VERB", "AUX"), "noun": ("NOUN", "PROPN"), "pred": ("ADJ", "ADP", "NOUN", "VERB")}
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Trigger:
     armed: bool
     obligation: bool
     predicative: bool
+    clausal: bool
+    dyadic: bool
     confidence: float
 
     @property
@@ -64,7 +68,7 @@ def parse_row(row: dict[str, str], origin: str) -> Trigger:
                    source=_slots(row["source"]), target=_slots(row["target"]),
                    symmetric="sym" in flags, speech="speech" in flags, armed="armed" in flags,
                    obligation="obligation" in flags,
-                   predicative="predicative" in flags, confidence=float(row["conf"]))
+                   predicative="predicative" in flags, clausal="clausal" in flags, dyadic="dyadic" in flags, confidence=float(row["conf"]))
 
 
 def read_rows(text: str) -> list[dict[str, str]]:
@@ -84,16 +88,14 @@ class Lexicon:
     def __init__(self, triggers: Iterable[Trigger]):
         self.index: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in triggers:
-            self.index.setdefault((trigger.head, trigger.pos), []).append(trigger)
+            for tag in POS_TAGS[trigger.pos]:
+                self.index.setdefault((trigger.head, tag), []).append(trigger)
         for entries in self.index.values():
             entries.sort(key=lambda t: (-len(t.requires), -t.confidence))
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         """Entries whose head is `lemma` with spaCy part of speech `pos`."""
-        for kind, tags in POS_TAGS.items():
-            if pos in tags:
-                return self.index.get((lemma, kind), [])
-        return []
+        return self.index.get((lemma, pos), [])
 
 
 @lru_cache(maxsize=None)
@@ -124,6 +126,11 @@ class Cues:
     government_directed: frozenset[str]
     own_country_types: frozenset[str]
     speech_act_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    refusal_types: frozenset[str]
+    locative_preps: frozenset[str]
+    grievance_types: frozenset[str]
+    copulas: frozenset[str]
     answered_types: frozenset[str]
     willing_words: frozenset[str]
     obligation_aux: frozenset[str]
@@ -154,7 +161,7 @@ def cues() -> Cues:
     sets = {k: frozenset(str(w) for w in data[k]) for k in (
         "light_verbs", "aspect_verbs", "intent_words", "future_aux", "conditional_aux", "possible_aux",
         "condition_marks", "failure_verbs", "negators", "impact_verbs", "armed_words", "government_directed",
-        "own_country_types", "speech_act_nouns", "answered_types", "willing_words", "obligation_aux", "stative_participles", "ultimatum_marks",
+        "own_country_types", "speech_act_nouns", "speech_verbs", "copulas", "refusal_types", "locative_preps", "grievance_types", "answered_types", "willing_words", "obligation_aux", "stative_participles", "ultimatum_marks",
         "sourceless_types", "background_marks", "background_preps")}
     future = {k: (v[0], v[1]) for k, v in data["future_types"].items()}
     willing = {k: (v[0], v[1]) for k, v in data["willing_types"].items()}

@@ -4,7 +4,9 @@ From the trigger, walk up the parse through noun-argument and control links (obj
 preposition, to-clause) until a clause boundary. On the way collect the cues that change
 the event's status: negation ("did not attack", "no talks"), possibility ("could escalate"),
 conditions ("if attacked"), futures and intentions ("will meet", "plans to withdraw",
-"is ready to send"; an offer, "is willing to withdraw", is marked `willing`; one on a condition, "will withdraw unless", is an `ultimatum`), failures ("failed to agree"). The walk also finds the trigger that
+"is ready to send"; an offer, "is willing to withdraw", is marked `willing`; one on a condition,
+"will withdraw unless", is an `ultimatum`), failures ("failed to agree"). A negated or failed event
+is marked `refused`: not agreeing or yielding is itself a REJECT (events, `refusal_types`). The walk also finds the trigger that
 governs this one: a speech act whose content it is ("urged Iran to release", "condemned the
 attack"), a trigger of the same type it repeats ("bombings struck the cathedral"), or a
 light verb that lends it subject and tense ("launched an attack").
@@ -40,6 +42,7 @@ class Status:
     future: bool = False
     willing: bool = False
     ultimatum: bool = False
+    refused: bool = False
     reason: Optional[str] = None
     governor: Optional[Match] = None
     enclosing: Optional[Match] = None
@@ -51,6 +54,7 @@ def own_cue(node: Token, cues: Cues, status: Status) -> Optional[str]:
     for child in node.children:
         word = child.lower_
         if child.dep_ == "neg" or (word in cues.negators and child.dep_ in ("det", "advmod", "preconj")):
+            status.refused = True
             return f"negated by '{child.text}'"
         if child.dep_ in ("aux", "auxpass"):
             if word in cues.possible_aux:
@@ -71,6 +75,7 @@ def control_cue(node: Token, parent: Token, cues: Cues, status: Status) -> Optio
     if node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "pcomp"):
         return None
     if parent.lemma_ in cues.failure_verbs:
+        status.refused = True
         return f"not carried out ('{parent.text}')"
     if parent.lemma_ in cues.intent_words or parent.lower_ in cues.intent_words:
         status.future = True

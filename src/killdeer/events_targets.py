@@ -2,18 +2,21 @@
 
 PLOVER codes a recipient for most events even where the sentence gives it only as a place
 or leaves it implied. This stage runs after `places` and fills a missing target, in order:
-1. The place the event happens, when the sentence itself names it: "agreed to set up an
+1. For protests (data/event_cues.yaml, `grievance_types`), a foreign actor the event's clause
+   names other than as a place (`locative_preps`): "blocked a road in Baghdad to show their
+   disapproval of the United States' policies" -> USA, even though it happens in Iraq.
+2. The place the event happens, when the sentence itself names it: "agreed to set up an
    energy research center in Tokyo" -> JPN; "fired shells at targets in Jericho" -> PSE.
    The recipient is that country's generic actor, its government for types aimed at a
    government (protests, rejections, demands). A place inside the source's own words
    ("Sudan's government") is the actor's home, not a recipient.
-2. When the event answers a speech act ("denied the accusation", "rejected the demand";
-   data/event_cues.yaml, `speech_act_nouns`) whose phrase names no author, the source of the
-   latest earlier accusation, request or threat in the document (`answered_types`); with none,
-   no target: rejecting a claim never targets one's own country.
-3. For domestic types (`own_country_types`) by a state actor with no place given, the source's
-   own country: landowners on hunger strike protest their own government; a ministry refusing a
-   permit refuses its own people.
+3. When the event answers a speech act ("denied the accusation", "rejected the demand";
+   `speech_act_nouns`) whose phrase names no author, the source of the latest earlier
+   accusation, request or threat from another country in the document (`answered_types`);
+   with none, no target: rejecting a claim never targets one's own country.
+4. For domestic types (`own_country_types`) by a state actor with no place given, the source's
+   own country: landowners on hunger strike protest their own government; a ministry refusing
+   a permit refuses its own people.
 An implied country actor carries the country's canonical name ("Iran", from the knowledge base)
 and, as `text`, the words it came from: the place name, or "" when the sentence names nothing
 (an own-country recipient is inferred, not written).
@@ -22,6 +25,8 @@ Implied targets are guesses: each lowers the event's confidence and says so in `
 from __future__ import annotations
 
 from typing import Callable, Optional
+
+from spacy.tokens import Token
 
 from .config import Config
 from .events_lexicon import Cues, cues
@@ -48,13 +53,46 @@ def make_implicit_targets(config: Config) -> Callable[[Document], None]:
 
 
 def implied_target(document: Document, event: Event, cue: Cues, kb: KnowledgeBase) -> Optional[Actor]:
-    """The recipient an event's place, the speech act it answers, or its domestic type implies."""
+    """The recipient a protest's foreign grievance, the event's place, the speech act it answers, or its
+    domestic type implies."""
+    foreign = foreign_aim(document, event, cue.locative_preps) if event.event_type in cue.grievance_types else None
+    if foreign is not None:
+        return foreign
     place = place_target(document, event, cue.government_directed, kb)
     if place is not None:
         return place
     if answers_speech_act(document, event, cue.speech_act_nouns):
         return earlier_speaker(document, event, cue.answered_types)
     return own_country_target(event, cue.own_country_types, cue.government_directed, kb)
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a trigger sits in (the trigger itself when a verb)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def placed(token: Token, clause: Token, locative: frozenset[str]) -> bool:
+    """True when a token hangs from its clause through a place preposition ("in Baghdad", "at a jail")."""
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in locative:
+            return True
+        token = token.head
+    return False
+
+
+def foreign_aim(document: Document, event: Event, locative: frozenset[str]) -> Optional[Actor]:
+    """The first actor of another country that the event's clause names other than as a place."""
+    source = event.source
+    clause = clause_head(document.doc[event.trigger[0]])
+    span = range(clause.left_edge.i, clause.right_edge.i + 1)
+    for mention in sorted(document.mentions, key=lambda m: m.start):
+        actor = mention.actor
+        if mention.root in span and actor.country and source is not None and actor.country != source.country \
+                and actor.country not in NON_STATES and not placed(document.doc[mention.root], clause, locative):
+            return actor
+    return None
 
 
 def answers_speech_act(document: Document, event: Event, speech_nouns: frozenset[str]) -> bool:
@@ -64,10 +102,11 @@ def answers_speech_act(document: Document, event: Event, speech_nouns: frozenset
 
 
 def earlier_speaker(document: Document, event: Event, answered: frozenset[str]) -> Optional[Actor]:
-    """The source of the latest accusation, request or threat in an earlier sentence: what a denial answers."""
-    own = event.source.name if event.source else None
+    """The source of the latest accusation, request or threat from another country in an earlier sentence:
+    what a denial answers (a state does not answer its own officials' claims with a denial)."""
+    own = event.source.country if event.source else None
     earlier = [e for e in document.events if e.sentence < event.sentence and e.event_type in answered
-               and e.source is not None and e.source.name != own]
+               and e.source is not None and e.source.country != own]
     return max(earlier, key=lambda e: (e.sentence, e.trigger)).source if earlier else None
 
 
