@@ -441,3 +441,18 @@ def test_genitive_of_an_arrest_or_killing_is_its_victim() -> None:
     """"Imran Khan's arrest": the possessor undergoes it; a nationality adjective ("Saudi detention") does it."""
     assert coded("Iraqi militias carried out the American contractor's killing.") == [("ASSAULT", "IRQ", "USA")]
     assert coded("The Saudi detention of the activists drew criticism.") == [("COERCE", "SAU", "SAU")]
+
+
+def test_welcoming_a_thing_supports_welcoming_a_person_hosts() -> None:
+    """"welcomed Reagan's statement" is SUPPORT for Reagan; "welcomed the Iranian minister" is CONSULT."""
+    assert coded("The German government welcomed President Reagan's latest policy statement.") == [
+        ("SUPPORT", "DEU", "USA")]
+    assert coded("Egypt's president welcomed the Iranian foreign minister in Cairo.") == [("CONSULT", "EGY", "IRN")]
+
+
+def test_event_noun_adjunct_takes_the_clause_subject_as_co_actor() -> None:
+    """"recaptured the town after heavy fighting with Tuareg rebels": the troops fought the rebels."""
+    records = killdeer.code_text("Malian troops recaptured the town after heavy fighting with Tuareg rebels.",
+                                 date=DATE, doc_id="t")
+    assert [(r["event_type"], r["source"]["roles"], r["target"]["roles"]) for r in records] == [
+        ("ASSAULT", ["MIL"], ["REB"]), ("ASSAULT", ["REB"], ["MIL"])]

@@ -5,15 +5,18 @@ Per sentence, in two steps (find, then record):
    preferring multiword entries ("break off relations", "put down") whose extra words
    depend on the head; those words are then part of the trigger, not triggers of their own.
 2. `candidates` assesses each match (events_modality): negated, possible, conditional and
-   failed events are dropped; promised or planned events change type the way PLOVER says
-   (future cooperation is AGREE, a future retreat is CONCEDE, a future attack or sanction is
-   THREATEN); a trigger framed by a speech act ("urged Iran to release", "condemned the
-   attack") or repeating the same event ("bombings struck") is not a second event; a light
-   verb ("launched an attack", "held talks") lends the noun its subject and is no event itself.
-   Arguments come from the parse (events_args). Coordinated actors give one record per
-   distinct ordered source-target pair; symmetric events ("Hungarian and Romanian officials
-   agreed", "The United States and Jordan have agreed upon a pact") give both directions,
-   HUN->ROU and ROU->HUN, as the PLOVER gold standard codes them.
+   failed events are dropped, except that not agreeing or yielding is itself a REJECT
+   ("failed to reach agreement", `refusal_types`); promised or planned events change type
+   the way PLOVER says (future cooperation is AGREE, a future retreat is CONCEDE, a future
+   attack or sanction is THREATEN); a trigger framed by a speech act ("urged Iran to
+   release", "condemned the attack") or repeating the same event ("bombings struck") is not
+   a second event; a light verb ("launched an attack", "held talks") lends the noun its
+   subject and is no event itself. Arguments come from the parse (events_args); a predicate
+   word ("Y was behind the attack") is an allegation by whoever asserts it ("X said ...",
+   "according to X"). Coordinated actors give one record per distinct ordered source-target
+   pair; symmetric events ("Hungarian and Romanian officials agreed", "The United States and
+   Jordan have agreed upon a pact") give both directions, HUN->ROU and ROU->HUN, as the
+   PLOVER gold standard codes them.
 Within a sentence each (type, source, target) is kept once, at its highest confidence; a
 target-less repeat of a targeted event is dropped; events with no source are dropped unless
 an attack (data/event_cues.yaml, `sourceless_types`); events in background clauses (relative
@@ -52,7 +55,7 @@ def make_events(config: Config) -> Callable[[Document], None]:
     return events
 
 
-def match_sentence(sent: Span, lex: Lexicon, cue: Cues) -> dict[int, Match]:
+def match_sentence(document: Document, sent: Span, lex: Lexicon, cue: Cues) -> dict[int, Match]:
     """Trigger matches in a sentence, keyed by head token; phrase words are not matched again."""
     found: dict[int, Match] = {}
     armed = sentence_is_armed(sent, cue)
@@ -63,6 +66,7 @@ def match_sentence(sent: Span, lex: Lexicon, cue: Cues) -> dict[int, Match]:
             if (trigger.armed and not armed) or (trigger.obligation and not obliges(token, cue)) or \
                     (trigger.predicative and not has_object_predicate(token)) or \
                     (trigger.clausal and not any(c.dep_ == "ccomp" for c in token.children)) or \
+                    (trigger.thing_object and not has_thing_object(document, token)) or \
                     (trigger.pos == "pred" and predicate_clause(token, cue.copulas) is None):
                 continue
             extra = required_tokens(token, trigger.requires)
@@ -91,6 +95,13 @@ def has_object_predicate(verb: Token) -> bool:
                and not any(t.is_punct for t in verb.doc[o.i:a.left_edge.i]) for o in objects for a in o.children)
 
 
+def has_thing_object(document: Document, verb: Token) -> bool:
+    """True when a verb's direct object is a thing, not an actor: "welcomed the decision" approves,
+    "welcomed the Iranian president" hosts."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(document.mention_at(o.i) is None for o in objects)
+
+
 def is_date_phrase(token: Token) -> bool:
     """True for a preposition that only dates the event ("called on Monday"), not one that marks an actor."""
     return token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
@@ -110,7 +121,7 @@ def required_tokens(head: Token, lemmas: tuple[str, ...]) -> Optional[list[int]]
 
 def candidates(document: Document, n: int, sent: Span, lex: Lexicon, cue: Cues) -> tuple[list[Event], list[Dropped]]:
     """The sentence's events and the candidates it rejected (pure: writes nothing)."""
-    matches = match_sentence(sent, lex, cue)
+    matches = match_sentence(document, sent, lex, cue)
     statuses = {i: assess(m, matches, cue) for i, m in matches.items()}
     args = {i: arguments(document, m, statuses[i]) for i, m in matches.items()}
     inherit_content_targets(statuses, args)
@@ -258,6 +269,8 @@ def arguments(document: Document, match: Match, status: Status) -> Arguments:
         sources = participle_source(document, token)
     for slot, tokens in slots:
         targets = resolve(document, tokens)
+        if targets and not sources and slot == "with" and trigger.pos == "noun":
+            sources = resolve(document, adjunct_host(token))
         if targets:
             return sources, targets, slot in RECIPROCAL_SLOTS
     if trigger.pos == "noun" and "poss" in trigger.target:
@@ -287,6 +300,13 @@ def participle_source(document: Document, verb: Token) -> list[Actor]:
 def governing_verb(noun: Token) -> list[Token]:
     """The verb an event noun is the object of, whose prepositions may carry its target."""
     return [noun.head] if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else []
+
+
+def adjunct_host(noun: Token) -> list[Token]:
+    """The subject of the clause an event noun is an adjunct of: who fought "fierce fighting with
+    guerrillas" in "the forces retook the village after fierce fighting with guerrillas"."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return [t for t in [verb_subject(verb)] if t is not None] if verb.pos_ == "VERB" else []
 
 
 def subject_of(noun: Token) -> list[Token]:

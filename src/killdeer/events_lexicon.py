@@ -40,6 +40,7 @@ class Trigger:
     obligation: bool
     predicative: bool
     clausal: bool
+    thing_object: bool
     dyadic: bool
     confidence: float
 
@@ -67,8 +68,9 @@ def parse_row(row: dict[str, str], origin: str) -> Trigger:
                    mode=None if row["mode"] in ("-", "") else row["mode"], contexts=_slots(row["contexts"]),
                    source=_slots(row["source"]), target=_slots(row["target"]),
                    symmetric="sym" in flags, speech="speech" in flags, armed="armed" in flags,
-                   obligation="obligation" in flags,
-                   predicative="predicative" in flags, clausal="clausal" in flags, dyadic="dyadic" in flags, confidence=float(row["conf"]))
+                   obligation="obligation" in flags, predicative="predicative" in flags,
+                   clausal="clausal" in flags, thing_object="thing" in flags, dyadic="dyadic" in flags,
+                   confidence=float(row["conf"]))
 
 
 def read_rows(text: str) -> list[dict[str, str]]:
@@ -161,7 +163,9 @@ def cues() -> Cues:
     sets = {k: frozenset(str(w) for w in data[k]) for k in (
         "light_verbs", "aspect_verbs", "intent_words", "future_aux", "conditional_aux", "possible_aux",
         "condition_marks", "failure_verbs", "negators", "impact_verbs", "armed_words", "government_directed",
-        "own_country_types", "speech_act_nouns", "speech_verbs", "copulas", "refusal_types", "locative_preps", "grievance_types", "answered_types", "willing_words", "obligation_aux", "stative_participles", "ultimatum_marks",
+        "own_country_types", "speech_act_nouns", "speech_verbs", "copulas", "refusal_types", "locative_preps",
+        "grievance_types", "answered_types", "willing_words", "obligation_aux", "stative_participles",
+        "ultimatum_marks",
         "sourceless_types", "background_marks", "background_preps")}
     future = {k: (v[0], v[1]) for k, v in data["future_types"].items()}
     willing = {k: (v[0], v[1]) for k, v in data["willing_types"].items()}
