@@ -44,3 +44,10 @@ def test_visited_city_is_the_place():
 
 def test_georgia_with_american_city_is_the_state():
     assert place("Protesters rallied in Atlanta, Georgia, after the vote.", "rallied")[:2] == ("Atlanta", "USA")
+
+
+
+def test_a_persons_name_is_never_a_place():
+    """"King Hassan" is a person, not the Indian city of Hassan: the event is placed in Morocco."""
+    text = "King Hassan of Morocco said on Monday that he would host talks between the two sides."
+    assert place(text, "host") == ("Morocco", "MAR", "country")

@@ -22,6 +22,8 @@ from .model import Document, Event
 from .registry import components, gazetteers
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Entity labels the tagger gives some towns; a PERSON ("King Hassan") is never read as a place.
+MISTAGGED_LABELS = ("ORG", "")
 SPECIFICITY = {"city": 4, "region": 3, "admin2": 3, "admin1": 2, "country": 1}
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl", "xcomp", "pcomp"}
 CHAIN_DEPS = {"compound", "appos", "conj", "nmod", "npadvmod"}
@@ -115,7 +117,8 @@ def sentence_candidates(document: Document, n: int, gazetteer: Gazetteer, hints:
     sent = document.sentences[n]
     named = [(span, gazetteer.candidates(span.text)) for span in name_spans(sent)]
     named = [(span, options) for span, options in named
-             if options and (span.label_ in PLACE_LABELS or any(primary for _, primary in options))]
+             if options and (span.label_ in PLACE_LABELS
+                             or (span.label_ in MISTAGGED_LABELS and any(primary for _, primary in options)))]
     local = {e.country for _, found in named for e, _ in found if e.feature == "country" and len(found) == 1}
     found: list[Candidate] = []
     for span, _ in named:
