@@ -10,7 +10,6 @@ from killdeer.cli import cli
 from killdeer.config import Config
 from killdeer.engine import Coded
 from killdeer.ingest import read_inputs
-from killdeer.model import DocumentError
 from killdeer.registry import engines
 from killdeer.store import Store
 

@@ -102,7 +102,7 @@ def _build_patterns(w: dict) -> list[tuple[str, re.Pattern]]:
     lead = rf"(?:(?i:(?P<prep>{_alt(w['prepositions'])})){s})?"
     i = "(?i:{})".format
     grammar = {
-        "iso": rf"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",
+        "iso": r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",
         "month_day": rf"\b{lead}(?:{weekday},?{s})?{dated_month}{s}{day}(?:,?{s}{year})?",
         "day_month": rf"\b{lead}(?:{weekday},?{s})?(?:the{s})?{day}{s}(?:of{s})?{dated_month}(?:,?{s}{year})?",
         "month": rf"\b{lead}{part}?(?:(?P<step>{i(_alt(w['deictic_steps']))}){s})?{month}(?:,?{s}(?:of{s})?{year})?\b",

@@ -13,7 +13,6 @@ import os
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from .config import Config

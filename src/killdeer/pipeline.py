@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import Callable, Iterable, Iterator, Union
 
-from . import stages  # noqa: F401  (registers the components)
+from . import stages as _registered  # noqa: F401  (importing registers the components)
 from .config import Config
 from .model import Document, DocumentError
 from .parse import BATCH_SIZE, parse
