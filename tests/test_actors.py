@@ -430,3 +430,56 @@ def test_capital_making_a_request_or_demands_is_its_government():
 def test_state_in_a_place_name_is_no_actor():
     doc = run("Gunmen attacked a village in Borno State, Nigerian police said.")
     assert [m.actor.name for m in doc.mentions] == ["Gunmen", "Nigerian police"]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("The Lok Sabha passed the farm bill on Friday.", "Sabha", ("India", "IND", ["LEG"])),
+    ("The Taoiseach met union leaders in Dublin on Monday.", "Taoiseach", ("Ireland", "IRL", ["GOV"])),
+    ("The Secretary of Defense criticized China on Tuesday.", "Secretary", ("United States", "USA", ["GOV"])),
+    ("Secretary of Transportation Elaine Chao criticized the airlines.", "Chao", ("Elaine Chao", "USA", ["GOV"])),
+    ("Vietnam's Politburo expelled two officials.", "Politburo", ("Politburo", "VNM", ["GOV"])),
+])
+def test_institutions_and_titles_name_their_country(text: str, word: str, expected: tuple) -> None:
+    """A body or title used by one country only names that country (institutions.tsv)."""
+    assert one(run(text), word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Syria launched missiles at Israeli positions on Tuesday.", "Syria", ("Syria", "SYR", ["MIL", "GOV"])),
+    ("Turkey invaded northern Cyprus in 1974.", "Turkey", ("Turkey", "TUR", ["MIL", "GOV"])),
+    ("Russia criticized the new sanctions on Tuesday.", "Russia", ("Russia", "RUS", ["GOV"])),
+])
+def test_state_acting_militarily_is_military(text: str, word: str, expected: tuple) -> None:
+    """A state as subject of an armed act is its military; otherwise its government."""
+    assert one(run(text), word) == expected
+
+
+def test_possessed_followers_take_the_possessors_country():
+    doc = run("Russian opposition leader Alexei Navalny said police detained hundreds of his supporters in Moscow.")
+    assert one(doc, "supporters") == ("supporters", "RUS", ["CVL", "OPP"])
+
+
+def test_nationality_of_homes_and_towns_stands_for_civilians():
+    doc = run("Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.")
+    assert one(doc, "Palestinian") == ("Palestine", "PSE", ["CVL"])
+
+
+def test_possessed_followers_of_a_movement_figure_join_the_movement():
+    doc = run("Venezuelan opposition leader Juan Guaido said his associates were arrested by police.")
+    assert one(doc, "associates") == ("associates", "VEN", ["OPP", "CVL"])
+    doc = run("President Nicolas Maduro of Venezuela said his associates were arrested by police.")
+    assert one(doc, "associates") == ("associates", "VEN", ["CVL"])
+
+
+def test_service_members_are_military():
+    doc = run("Three US servicemen were killed by a roadside bomb near Basra.")
+    assert one(doc, "servicemen") == ("US servicemen", "USA", ["MIL"])
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Rebels kidnapped 16 Russian civilian advisers in Kabul.", "advisers", ("Russian advisers", "RUS", ["CVL", "GOV"])),
+    ("Algerian workers began a general strike on Monday.", "workers", ("Algerian workers", "DZA", ["LAB"])),
+])
+def test_sector_adjective_names_the_sector(text: str, word: str, expected: tuple) -> None:
+    """ "civilian", "military" as adjectives name a sector; other adjectives do not."""
+    assert one(run(text), word) == expected

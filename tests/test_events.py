@@ -456,3 +456,81 @@ def test_event_noun_adjunct_takes_the_clause_subject_as_co_actor() -> None:
                                  date=DATE, doc_id="t")
     assert [(r["event_type"], r["source"]["roles"], r["target"]["roles"]) for r in records] == [
         ("ASSAULT", ["MIL"], ["REB"]), ("ASSAULT", ["REB"], ["MIL"])]
+
+
+# Round 5: where the recipient sits (object-noun phrases, compounds, conditions) and phrase verbs.
+ARGUMENT_CASES = [
+    # the recipient in a phrase on the trigger's thing object
+    ("The Russian president threatened further action against Georgia on Monday.", ("THREATEN", "RUS", "GEO")),
+    ("A Dutch minister threatened to impose import restrictions against Belgian goods.", ("THREATEN", "NLD", "BEL")),
+    # a condition's subject is whom a threat is aimed at
+    ("Venezuela threatened to halt oil exports if Colombia closes the border.", ("THREATEN", "VEN", "COL")),
+    # a compound event noun's phrases hang on the noun it modifies
+    ("Oman launched a mediation effort between Iran and Saudi Arabia on Sunday.", ("CONSULT", "OMN", "IRN")),
+    # a noun's of-object carries its phrases ("suspension of links with")
+    ("Morocco announced a suspension of air links with Algeria on Tuesday.", ("SANCTION", "MAR", "DZA")),
+    # a demand's object event names its recipient before any from-phrase of that event
+    ("Ukraine demanded the withdrawal of Russian forces from Crimea.", ("REQUEST", "UKR", "RUS")),
+    # a complaint's recipient is what it is about, not whom it is told to
+    ("Lebanon complained to the United Nations about Israeli air raids.", ("ACCUSE", "LBN", "ISR")),
+    # calling off a strike concedes; the strike is no event of its own
+    ("The Kenyan doctors' union called off its strike after talks with the Kenyan government.",
+     ("CONCEDE", "KEN", None)),
+    # obstructing a street is a protest
+    ("Chilean truck drivers blocked highways near Santiago on Monday.", ("PROTEST", "CHL", None)),
+    ("Thailand's government lodged a protest with Cambodia over the border shelling.", ("ACCUSE", "THA", "KHM")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ARGUMENT_CASES)
+def test_argument_selection(sentence: str, expected: tuple[str, object, object]) -> None:
+    """The event's type and the source and target countries it takes from these paths."""
+    event_type, source, target = expected
+    found = [(t, s, g) for t, s, g in coded(sentence) if t == event_type and s == source]
+    assert found, f"{expected} not in {coded(sentence)}"
+    if target is not None:
+        assert (event_type, source, target) in found, f"{expected} not in {coded(sentence)}"
+
+
+def test_called_off_strike_is_not_a_protest() -> None:
+    """"called off its strike": the calling off is the event, not the strike."""
+    assert "PROTEST" not in [t for t, _, _ in coded("The Kenyan doctors' union called off its strike on Monday.")]
+
+
+def test_everyday_participle_is_its_own_nouns_doing() -> None:
+    """"sought documents allowing him to stay": the documents allow, the seeker concedes nothing."""
+    assert "CONCEDE" not in [t for t, _, _ in coded(
+        "The Egyptian minister sought documents allowing him to stay in Turkey.")]
+
+
+def test_follow_up_request_is_addressed_to_the_same_party() -> None:
+    """A second request by the same side goes to the party the first one addressed, not home."""
+    text = ("Dutch prosecutor Anna Smit wrote to the Russian embassy asking it to hand over the suspect. "
+            "She also urged that the suspect be extradited.")
+    records = killdeer.code_text(text, date=DATE, doc_id="t")
+    second = [r for r in records if r["event_type"] == "REQUEST" and "urged" in r["trigger"]]
+    assert [(r["source"]["country"], r["target"]["country"]) for r in second] == [("NLD", "RUS")]
+
+
+def test_passive_participle_takes_its_by_agent() -> None:
+    """"journalists attacked by police": the police attacked the journalists."""
+    sentence = "Two Kenyan journalists attacked by Kenyan police were taken to hospital."
+    assert ("ASSAULT", "KEN", "KEN") in coded(sentence)
+
+
+def test_repeated_event_lends_its_doer() -> None:
+    """"were injured after being attacked by protesters": the protesters are the attackers."""
+    assert coded("Three Serbian journalists were injured after being attacked by Serbian protesters.") == [
+        ("ASSAULT", "SRB", "SRB")]
+
+
+def test_unclaimed_attack_is_by_an_unidentified_actor_where_it_happened() -> None:
+    """PLOVER's UNK actor: "a car bomb killed four soldiers in Mogadishu" is by someone in Somalia."""
+    records = killdeer.code_text("A car bomb killed four soldiers in Mogadishu on Sunday.", date=DATE, doc_id="t")
+    assert [(r["event_type"], r["source"]["country"], r["source"]["roles"]) for r in records] == [
+        ("ASSAULT", "SOM", ["UNK"])]
+
+
+def test_taking_part_in_an_event_makes_the_subject_its_doer() -> None:
+    """"troops participated in the attack on the village": the troops attacked."""
+    assert ("ASSAULT", "RUS", "UKR") in coded("Russian troops participated in the attack on the Ukrainian village.")

@@ -68,6 +68,7 @@ class Candidate:
     definite: bool = False
     domestic: bool = False
     possessor: Optional[int] = None
+    possessor_person: bool = False
     subject: bool = False
     clause: int = -1
     count: int = 0
@@ -142,13 +143,13 @@ def _add_entity(ent: Any, hits: dict[int, Hit]) -> None:
 def _absorb_person(ent: Any, hits: dict[int, Hit], kb: KnowledgeBase) -> None:
     """A PERSON entity wider than the KB matches inside it ("George Washington") is a person.
 
-    Matches of exactly the entity, and organisation or group names, keep their KB sense;
+    Matches of exactly the entity, and organisation, group or institution names, keep their KB sense;
     a leading nationality adjective ("Iraqi") stays a separate match.
     """
     covered = list({id(hits[t]): hits[t] for t in range(ent.start, ent.end) if t in hits}.values())
     if any(h.start < ent.start or h.end > ent.end for h in covered):
         return
-    if any((h.start, h.end) == (ent.start, ent.end) or (h.entries and h.entries[0].kind in ("org", "group"))
+    if any((h.start, h.end) == (ent.start, ent.end) or (h.entries and h.entries[0].kind in ("org", "group", "seat"))
            for h in covered):
         return
     start = max((h.end for h in covered if not h.entries), default=ent.start)
@@ -170,7 +171,8 @@ def _same_names(ent: Any, hit: Hit, entry: Entry, kb: KnowledgeBase) -> bool:
 
 def role_at(token: Any, kb: KnowledgeBase) -> tuple[Optional[str], Optional[RoleNoun]]:
     """The longest role-noun phrase ending at `token` ("prime minister", "security forces")."""
-    if not _noun_like(token) or (token.lower_ not in kb.role_heads and token.lemma_.lower() not in kb.role_heads):
+    if not (_noun_like(token) or _sector_adjective(token, kb)) or (
+            token.lower_ not in kb.role_heads and token.lemma_.lower() not in kb.role_heads):
         return None, None
     doc = token.doc
     for k in (3, 2, 1):
@@ -182,6 +184,13 @@ def role_at(token: Any, kb: KnowledgeBase) -> tuple[Optional[str], Optional[Role
             if key in kb.roles:
                 return key, kb.roles[key]
     return None, None
+
+
+def _sector_adjective(token: Any, kb: KnowledgeBase) -> bool:
+    """A sector adjective on a noun ("civilian advisers", "military police") names the sector;
+    most role words used as adjectives ("general strike", "official visit") do not."""
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ == "NOUN" \
+        and kb.cues.get(token.lower_) == "sector"
 
 
 def _noun_like(token: Any) -> bool:

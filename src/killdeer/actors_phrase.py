@@ -168,10 +168,13 @@ class SentencePhrases:
 
     def _modified_roles(self, token: Any) -> list[str]:
         """Roles of what a stray nationality modifies: its role-noun compounds ("Israeli army
-        bulldozers"), civilians for a people noun ("Iraqi Kurds"), else the state (GOV)."""
+        bulldozers"), civilians for a people noun ("Iraqi Kurds") or for where civilians live
+        ("Palestinian homes", "Iraqi towns"), else the state (GOV)."""
         noun = token.head
         if self._military_act(token):
             return ["MIL"]
+        if self.kb.cues.get(noun.lemma_.lower()) == "dwelling":
+            return ["CVL"]
         roles = [r for c in noun.children if c.dep_ == "compound" and c.i in self.roles for r in self.roles[c.i][1].roles]
         if roles:
             return roles
@@ -184,6 +187,24 @@ class SentencePhrases:
         while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
             noun = noun.head
         return noun.i != token.i and self._military_noun(noun)
+
+    def _armed_state_roles(self, cand: Candidate, head: Any) -> list[str]:
+        """MIL for a state named as doing a military act ("US airstrike", "Syria shelled the town")."""
+        kind = cand.entries[0].kind if cand.entries else ""
+        if kind in STATE_KINDS and self._military_act(head):
+            return ["MIL"]
+        if cand.kind == "named" and kind == "country" and self._military_subject(head):
+            return ["MIL", "GOV"]
+        return []
+
+    def _military_subject(self, head: Any) -> bool:
+        """True for a state acting militarily: "Syria shelled", "Iran fired missiles", "Turkey
+        launched an offensive" (PLOVER codes the military sector for armed action)."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.pos_ != "VERB":
+            return False
+        return self.kb.cues.get(verb.lemma_.lower()) == "military" or any(
+            c.dep_ == "dobj" and self._military_noun(c) for c in verb.children)
 
     def _military_noun(self, noun: Any) -> bool:
         """A noun naming a military act: "raid", "shelling", "air strike", "drone strike"."""
@@ -244,6 +265,8 @@ class SentencePhrases:
                 info.groups.append(hit.entries[0])
             elif hit.state is not None:
                 info.states.append((hit.state, token.i, self.doc[hit.start:hit.end].text))
+                if self._title_before_name(hit):
+                    info.roles += [r for r in hit.entries[0].roles if r not in info.roles]
             if hit.entries and hit.entries[0].kind == "person":
                 return
         if token.i in self.roles:
@@ -253,6 +276,13 @@ class SentencePhrases:
             info.possessor = token.i
         elif token.dep_ == "poss" and hit is not None and hit.label == "PERSON":
             info.domestic = True
+
+    def _title_before_name(self, hit: Hit) -> bool:
+        """True for an institution's title right before a person's name ("Secretary of
+        Transportation Elaine Chao"): the person holds that office, so takes its sector."""
+        after = self.hits.get(hit.end)
+        return bool(hit.entries) and hit.entries[0].kind == "seat" and after is not None and (
+            after.label == "PERSON" or bool(after.entries and after.entries[0].kind == "person"))
 
     def _add_own_role(self, token: Any, info: Info) -> None:
         """Add the role noun at `token` itself; a former office holder is one of the elite (ELI)."""
@@ -307,10 +337,11 @@ class SentencePhrases:
                          destination=head.dep_ == "pobj" and self.kb.cues.get(head.head.lower_) == "goal",
                          plural=head.tag_ in ("NNS", "NNPS"), clause=_clause(head))
         cand.titles = list(info.titles)
+        owner = self.doc[info.possessor] if info.possessor is not None else None
+        cand.possessor_person = owner is not None and _pronoun_class(owner, self.kb) == "person"
         if hit is not None and hit.root == head.i:
             _name_from_hit(cand, hit, self.doc)
-            if cand.entries and cand.entries[0].kind in STATE_KINDS and self._military_act(head):
-                cand.roles = ["MIL"]
+            cand.roles = self._armed_state_roles(cand, head) or cand.roles
             titles = [t for t in range(hit.start, hit.root) if t in self.roles]
             if titles and not hit.entries:
                 cand.name = self.doc[titles[-1] + 1:hit.end].text

@@ -22,6 +22,7 @@ STATE_NOUNS = frozenset({"country", "nation", "state", "government"})
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
 LOCAL_SECTORS = frozenset({"CVL", "REB", "COP", "UAF", "CRM", "UNK", "LAB", "EDU", "AGR", "OPP"})
 LOCAL_BODIES = LOCAL_SECTORS | {"GOV", "LEG", "MIL", "JUD"}
+MOVEMENT_SECTORS = ("OPP", "REB", "PTY", "REL")
 
 
 @dataclass
@@ -164,8 +165,9 @@ class Resolver:
             if earlier is not None:
                 return _copy(earlier.actor, cand.text)
         if cand.possessor is not None and not cand.country:
-            owner = self._owner(cand.possessor)
+            owner = self._owner(cand.possessor, cand.possessor_person)
             cand.country = owner.country if owner else None
+            cand.roles = self._movement_roles(cand, owner) + cand.roles
         if not cand.country and cand.domestic:
             cand.country = self.home(cand)
         holder = self._holder(cand)
@@ -187,12 +189,25 @@ class Resolver:
                 return done
         return None
 
-    def _owner(self, pronoun: int) -> Optional[Actor]:
-        """The actor a possessive pronoun ("its troops") points back to."""
-        for done in reversed(self.done):
-            if done.cand.root < pronoun and not done.cand.person:
-                return done.actor
-        return None
+    def _owner(self, pronoun: int, person: bool) -> Optional[Actor]:
+        """The actor a possessive pronoun points back to: the nearest state or group for "its
+        troops", the subject person of the nearest sentence naming one for "his supporters"."""
+        fits = [d for d in self.done if d.cand.root < pronoun and d.cand.person == person]
+        if not fits:
+            return None
+        if not person:
+            return fits[-1].actor
+        same = [d for d in fits if d.cand.sentence == fits[-1].cand.sentence]
+        return next((d for d in same if d.cand.subject), same[-1]).actor
+
+    def _movement_roles(self, cand: Candidate, owner: Optional[Actor]) -> list[str]:
+        """An opposition, rebel, party or religious figure's own people ("his supporters", "her
+        aides") belong to that movement, as "X's spokesman" takes X's sector."""
+        if owner is None or not cand.possessor_person or not cand.titles:
+            return []
+        if not self.kb.roles[cand.titles[-1]].generic:
+            return []
+        return [r for r in owner.roles if r in MOVEMENT_SECTORS and r not in cand.roles]
 
     def _holder(self, cand: Candidate) -> Optional[Entry]:
         """The KB holder of a singular office title ("the president", "the Iraqi prime minister")."""

@@ -125,6 +125,8 @@ def candidates(document: Document, n: int, sent: Span, lex: Lexicon, cue: Cues) 
     statuses = {i: assess(m, matches, cue) for i, m in matches.items()}
     args = {i: arguments(document, m, statuses[i]) for i, m in matches.items()}
     inherit_content_targets(statuses, args)
+    mark_participle_repeats(matches, statuses)
+    inherit_repeat_arguments(matches, statuses, args)
     lights = {s.light.i for s in statuses.values() if s.light is not None}
     question = sent.text.rstrip().endswith("?")
     sentence_contexts, assault_mode = sentence_cues(sent, cue)
@@ -151,15 +153,17 @@ def candidates(document: Document, n: int, sent: Span, lex: Lexicon, cue: Cues) 
             if key not in best or best[key][0].confidence < event.confidence:
                 best[key] = (event, background(match.token, matches, cue))
     kept, backdrop = foreground(list(best.values()))
-    kept, repeats = without_partial_repeats(kept)
+    kept, repeats = without_partial_repeats(kept, sent)
     return sorted(kept, key=lambda e: e.trigger), dropped + backdrop + repeats
 
 
-def without_partial_repeats(events: list[Event]) -> tuple[list[Event], list[Dropped]]:
+def without_partial_repeats(events: list[Event], sent: Span) -> tuple[list[Event], list[Dropped]]:
     """Drop a target-less event that repeats one with a target ("denounced Uganda's decision, calling it
-    a betrayal"): same type and source, so the sentence reports it once."""
+    a betrayal"): same type and source, so the sentence reports it once. A coordinated verb is an act
+    of its own ("kidnapped Russian advisers and exploded bombs in Kabul")."""
     targeted = {(e.event_type, actor_key(e.source)) for e in events if e.target is not None}
-    repeat = [e.target is None and (e.event_type, actor_key(e.source)) in targeted for e in events]
+    repeat = [e.target is None and (e.event_type, actor_key(e.source)) in targeted
+              and sent.doc[e.trigger[0]].dep_ != "conj" for e in events]
     return ([e for e, r in zip(events, repeat) if not r],
             [Dropped(e, "repeats an event of the sentence that names its target") for e, r in zip(events, repeat) if r])
 
@@ -231,6 +235,29 @@ def inherit_content_targets(statuses: dict[int, Status], args: dict[int, Argumen
             args[governor.token.i] = (sources, content_targets, False)
 
 
+def mark_participle_repeats(matches: dict[int, Match], statuses: dict[int, Status]) -> None:
+    """A participle clause of the same type elaborates its main verb ("attacked a base, killing three
+    servicemen"): one attack, so the main verb governs it."""
+    for i, match in matches.items():
+        token, status = match.token, statuses[i]
+        head = matches.get(token.head.i)
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and status.governor is None and head is not None \
+                and head.token.i != i and head.trigger.event_type == match.trigger.event_type:
+            status.governor = head
+
+
+def inherit_repeat_arguments(matches: dict[int, Match], statuses: dict[int, Status],
+                             args: dict[int, Arguments]) -> None:
+    """An event takes the doer or recipient its repetition names ("were injured after being attacked by
+    protesters": the protesters injured them; "attacked a base, killing three servicemen")."""
+    for i, status in statuses.items():
+        governor = status.governor
+        if governor is None or governor.trigger.event_type != matches[i].trigger.event_type:
+            continue
+        sources, targets, reciprocal = args[governor.token.i]
+        args[governor.token.i] = (sources or args[i][0], targets or args[i][1], reciprocal)
+
+
 def build_events(n: int, match: Match, status: Status, found: Arguments, typed: tuple[str, Optional[str]]) -> list[Event]:
     """One Event per source-target pair of a match, with confidence and explanation."""
     sources, targets, reciprocal = found
@@ -256,17 +283,19 @@ def arguments(document: Document, match: Match, status: Status) -> Arguments:
         source_tokens = [t for slot in trigger.source for t in verb_source(token, slot)]
         slots = [(slot, verb_slot(token, slot, consumed)) for slot in trigger.target]
     else:
+        taking_part = participation_verb(token, cues().participation_verbs)
         heads = consumed + ([status.light] if status.light is not None else []) + governing_verb(token) + \
-            subject_of(token)
+            subject_of(token) + compound_head(token) + taking_part
         source_tokens = [t for slot in trigger.source for t in noun_slot(token, slot, heads)
                          if "gen" not in trigger.target or t.dep_ != "poss" or t.head.i != token.i]
         if status.light is not None:
             source_tokens.append(verb_subject(status.light))
+        source_tokens.extend(s for verb in taking_part for s in clause_subjects(verb))
         slots = [(slot, noun_slot(token, slot, heads)) for slot in trigger.target if slot != "poss"]
         slots.append(("obj", impact_target(token)))
     sources = resolve(document, [t for t in source_tokens if t is not None])
     if not sources and trigger.pos == "verb" and "subj" in trigger.source:
-        sources = participle_source(document, token)
+        sources = participle_source(document, token, trigger.dyadic)
     for slot, tokens in slots:
         targets = resolve(document, tokens)
         if targets and not sources and slot == "with" and trigger.pos == "noun":
@@ -287,10 +316,12 @@ def predicate_arguments(document: Document, word: Token, cue: Cues) -> Arguments
     return sources, resolve(document, clause_subjects(clause)), False
 
 
-def participle_source(document: Document, verb: Token) -> list[Actor]:
+def participle_source(document: Document, verb: Token, direct: bool = False) -> list[Actor]:
     """Who does what a participle says: the first of its hosts naming a political actor (one with a
-    role), so "posted a message on Twitter blaming Iran" is the poster's, not the platform's."""
-    for host in participle_hosts(verb):
+    role), so "posted a message on Twitter blaming Iran" is the poster's, not the platform's. An
+    everyday verb (`direct`) is only its own noun's doing: "sought documents allowing him to marry"
+    is the documents' allowing, not the seeker's."""
+    for host in participle_hosts(verb)[:1] if direct else participle_hosts(verb):
         political = [a for a in actors_at(document, host) if a.roles]
         if political:
             return political
@@ -300,6 +331,23 @@ def participle_source(document: Document, verb: Token) -> list[Actor]:
 def governing_verb(noun: Token) -> list[Token]:
     """The verb an event noun is the object of, whose prepositions may carry its target."""
     return [noun.head] if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else []
+
+
+def participation_verb(noun: Token, participation: frozenset[str]) -> list[Token]:
+    """The verb an event noun is the in-phrase of when it says its subject takes part ("were engaged in
+    ethnic cleansing", "participated in the attack"): its subject is the doer."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_ in participation:
+        return [prep.head]
+    return []
+
+
+def compound_head(noun: Token) -> list[Token]:
+    """For an event noun modifying another ("a mediation effort between", "a peace mission to"), that
+    noun and the verb it is the object of, where the event's prepositions then hang."""
+    if noun.dep_ != "compound" or noun.head.pos_ != "NOUN":
+        return []
+    return [noun.head, *governing_verb(noun.head)]
 
 
 def adjunct_host(noun: Token) -> list[Token]:

@@ -26,8 +26,10 @@ WH_TAGS = ("WDT", "WP", "WP$")
 
 
 def is_passive(verb: Token) -> bool:
-    """True for a passive verb ("were put down", "was attacked"), not a stance ("is opposed to")."""
-    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    """True for a passive verb ("were put down", "was attacked", a participle on a noun: "rebels backed
+    by Iran"), not a stance ("is opposed to")."""
+    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or \
+        (verb.dep_ == "acl" and verb.tag_ == "VBN")
     return passive and not is_stative(verb)
 
 
@@ -83,11 +85,28 @@ def verb_object(verb: Token) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
         if subjects:
             return subjects
-        return [verb.head] if verb.dep_ in ("acl", "relcl") else []
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        return [verb.head] if verb.dep_ in ("acl", "relcl") else adjunct_controller(verb)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or up_to_object(verb)
     if not objects and verb.dep_ == "relcl":
         return [verb.head]
     return objects
+
+
+def up_to_object(verb: Token) -> list[Token]:
+    """An object counted with "up to", which the parser hangs on the verb as particle and preposition
+    ("kidnapped up to 16 Russian advisers")."""
+    ups = [c for c in verb.children if c.lower_ == "up" and c.dep_ in ("prt", "advmod", "prep")]
+    return [o for up in ups for c in (*up.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"
+            and c.i == up.i + 1 for o in c.children if o.dep_ == "pobj"]
+
+
+def adjunct_controller(verb: Token) -> list[Token]:
+    """The main clause's subject, which a participle in its prepositional adjunct is about ("were
+    injured after being attacked by protesters": the injured were attacked)."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep" or verb.head.head.pos_ not in ("VERB", "AUX"):
+        return []
+    main = verb.head.head
+    return [c for c in main.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
 
 
 def participle_hosts(verb: Token) -> list[Token]:
@@ -106,13 +125,23 @@ def participle_hosts(verb: Token) -> list[Token]:
 
 
 def complement_subject(verb: Token) -> list[Token]:
-    """Who a that- or to-clause is about ("demanded that Sudan return", "urged Iran to")."""
+    """Who a that- or to-clause is about ("demanded that Sudan return", "urged Iran to"); a speech verb
+    there is the sentence's reporting frame ("demanded the withdrawal ..., diplomats quoted"), not content."""
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp"):
+        if child.dep_ in ("ccomp", "xcomp") and child.lemma_ not in cues().speech_verbs:
             subjects = [c for c in child.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
             if subjects:
                 return subjects
     return []
+
+
+def condition_subjects(verb: Token) -> list[Token]:
+    """Whose action a threat is conditioned on: the subject of its if/unless clause, on the verb or on
+    its to-clause ("threatened to stop talks if the United States goes ahead")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    return [s for h in heads for c in h.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in cues().condition_marks for m in c.children)
+            for s in c.children if s.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
 
 
 def content_nouns(verb: Token) -> list[Token]:
@@ -125,7 +154,10 @@ def content_nouns(verb: Token) -> list[Token]:
 def verb_slot(verb: Token, slot: str, extra_heads: list[Token]) -> list[Token]:
     """Tokens in one of a verb trigger's target slots."""
     if slot in ("obj", "poss"):
-        return verb_object(verb)
+        objects = verb_object(verb)
+        return objects + prep_objects(objects, cues().object_target_preps)
+    if slot == "cond":
+        return condition_subjects(verb)
     if slot == "dative":
         return [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
     if slot == "comp":
@@ -170,12 +202,13 @@ def noun_modifiers(noun: Token) -> list[Token]:
 
 
 def noun_slot(noun: Token, slot: str, extra_heads: list[Token]) -> list[Token]:
-    """Tokens in one of an event noun's slots."""
+    """Tokens in one of an event noun's slots; a preposition may hang on the noun's of-object
+    ("a suspension of air links with Serbia")."""
     if slot == "poss":
         return noun_modifiers(noun)
     if slot == "gen":
         return [c for c in noun.children if c.dep_ == "poss"]
-    return prep_objects([noun, *extra_heads], [slot])
+    return prep_objects([noun, *extra_heads, *prep_objects([noun], ["of"])], [slot])
 
 
 def actors_at(document: Document, token: Token, depth: int = 2) -> list[Actor]:

@@ -138,6 +138,8 @@ class Cues:
     obligation_aux: frozenset[str]
     ultimatum_marks: frozenset[str]
     stative_participles: frozenset[str]
+    participation_verbs: frozenset[str]
+    object_target_preps: tuple[str, ...]
     sourceless_types: frozenset[str]
     background_marks: frozenset[str]
     background_preps: frozenset[str]
@@ -165,9 +167,10 @@ def cues() -> Cues:
         "condition_marks", "failure_verbs", "negators", "impact_verbs", "armed_words", "government_directed",
         "own_country_types", "speech_act_nouns", "speech_verbs", "copulas", "refusal_types", "locative_preps",
         "grievance_types", "answered_types", "willing_words", "obligation_aux", "stative_participles",
-        "ultimatum_marks",
+        "ultimatum_marks", "participation_verbs",
         "sourceless_types", "background_marks", "background_preps")}
     future = {k: (v[0], v[1]) for k, v in data["future_types"].items()}
     willing = {k: (v[0], v[1]) for k, v in data["willing_types"].items()}
-    return Cues(**sets, future_types=future, willing_types=willing, context_words=_word_table(data["context_words"]),
+    return Cues(**sets, object_target_preps=tuple(data["object_target_preps"]), future_types=future,
+                willing_types=willing, context_words=_word_table(data["context_words"]),
                 assault_modes=_word_table(data["assault_modes"]))

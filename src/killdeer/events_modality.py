@@ -100,7 +100,8 @@ def assess(match: Match, matches: dict[int, Match], cues: Cues) -> Status:
         if node.dep_ not in CHAIN_DEPS:
             status.enclosing = matches.get(parent.i)
             return status
-        if node.dep_ == "dobj" and parent.lemma_ in cues.light_verbs and status.light is None:
+        if node.dep_ == "dobj" and parent.lemma_ in cues.light_verbs and status.light is None \
+                and not is_phrasal_trigger(parent, matches):
             status.light = parent
         elif parent.i in matches and matches[parent.i].token.i != match.token.i:
             governor = matches[parent.i]
@@ -116,6 +117,12 @@ def assess(match: Match, matches: dict[int, Match], cues: Cues) -> Status:
         node = parent
 
 
+def is_phrasal_trigger(verb: Token, matches: dict[int, Match]) -> bool:
+    """True when a light verb is part of a trigger phrase of its own ("called off a strike", "took over
+    the town"): the phrase is the event, not a mere carrier of its object noun."""
+    return verb.i in matches and len(matches[verb.i].tokens) > 1
+
+
 def _governs(node: Token, governor: Match, match: Match) -> bool:
     """True when the trigger above frames this one (speech act, verb and its object) or repeats it."""
     same = governor.trigger.event_type == match.trigger.event_type
@@ -123,15 +130,19 @@ def _governs(node: Token, governor: Match, match: Match) -> bool:
 
 
 def background(token: Token, triggers: dict[int, Match], cues: Cues) -> Optional[str]:
-    """What makes a trigger background to its sentence's news: a relative clause on a person, thing or
-    place ("who had vowed", "where 28 were killed"), a temporal or causal clause ("after officials
-    alleged", "as rebels fought") or phrase ("since last month's invasion"), on its path to the root.
+    """What makes a trigger background to its sentence's news: a relative clause or past participle on a
+    person, thing or place ("who had vowed", "where 28 were killed", "property seized by the army"), a
+    temporal or causal clause ("after officials alleged", "as rebels fought") or phrase ("since last
+    month's invasion"), on its path to the root.
     A relative clause on an event noun ("the airstrike that killed") or on a predicate noun ("was the
     fourth night that Serbians protested") says what happened, and is not background."""
     node = token
     while node.head.i != node.i:
         if node.dep_ == "relcl" and node.head.i not in triggers and not predicate_noun(node.head):
             return "relative clause"
+        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.i not in triggers \
+                and not predicate_noun(node.head):
+            return "participle on a noun"
         if node.dep_ == "advcl":
             mark = next((c.lower_ for c in node.children if c.dep_ == "mark" and c.lower_ in cues.background_marks), None)
             if mark:

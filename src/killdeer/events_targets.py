@@ -14,16 +14,21 @@ or leaves it implied. This stage runs after `places` and fills a missing target,
    `speech_act_nouns`) whose phrase names no author, the source of the latest earlier
    accusation, request or threat from another country in the document (`answered_types`);
    with none, no target: rejecting a claim never targets one's own country.
-4. For domestic types (`own_country_types`) by a state actor with no place given, the source's
+4. When the sentence before has the same kind of act by the same side aimed abroad, its recipient:
+   a follow-up request is addressed to the same party.
+5. For domestic types (`own_country_types`) by a state actor with no place given, the source's
    own country: landowners on hunger strike protest their own government; a ministry refusing
    a permit refuses its own people.
 An implied country actor carries the country's canonical name ("Iran", from the knowledge base)
 and, as `text`, the words it came from: the place name, or "" when the sentence names nothing
 (an own-country recipient is inferred, not written).
-Implied targets are guesses: each lowers the event's confidence and says so in `explain`.
+An attack with no named doer gets PLOVER's unidentified actor (UNK) of the country where it
+happens (`unknown_attacker`), as the manual codes "two civilians were killed by a bomb".
+Implied actors are guesses: each lowers the event's confidence and says so in `explain`.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
 from spacy.tokens import Token
@@ -31,7 +36,7 @@ from spacy.tokens import Token
 from .config import Config
 from .events_lexicon import Cues, cues
 from .kb import KnowledgeBase, load_kb
-from .model import Actor, Document, Event
+from .model import Actor, Document, Event, Place
 from .registry import components
 
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
@@ -45,6 +50,10 @@ def make_implicit_targets(config: Config) -> Callable[[Document], None]:
 
     def implicit_targets(document: Document) -> None:
         for event in document.events:
+            if event.source is None:
+                attacker = unknown_attacker(document, event, cue.sourceless_types)
+                if attacker is not None:
+                    record_source(event, attacker)
             if event.target is None and event.source is not None:
                 target = implied_target(document, event, cue, kb)
                 if target is not None:
@@ -63,6 +72,9 @@ def implied_target(document: Document, event: Event, cue: Cues, kb: KnowledgeBas
         return place
     if answers_speech_act(document, event, cue.speech_act_nouns):
         return earlier_speaker(document, event, cue.answered_types)
+    repeated = repeated_addressee(document, event)
+    if repeated is not None:
+        return repeated
     return own_country_target(event, cue.own_country_types, cue.government_directed, kb)
 
 
@@ -110,6 +122,17 @@ def earlier_speaker(document: Document, event: Event, answered: frozenset[str]) 
     return max(earlier, key=lambda e: (e.sentence, e.trigger)).source if earlier else None
 
 
+def repeated_addressee(document: Document, event: Event) -> Optional[Actor]:
+    """The recipient of the same kind of act by the same side in the sentence before: a follow-up
+    ("wrote to the US Embassy asking it to waive her immunity. He also urged the immunity be waived")
+    is addressed to the same party, not to the speaker's own country."""
+    own = event.source.country if event.source else None
+    before = [e for e in document.events if e.sentence == event.sentence - 1 and e.event_type == event.event_type
+              and e.target is not None and e.source is not None and e.source.country == own
+              and e.target.country != own]
+    return before[-1].target if before else None
+
+
 def country_actor(kb: KnowledgeBase, code: str, text: str, roles: list[str]) -> Actor:
     """A country's generic actor under its canonical name ("Iran", not "IRN")."""
     entry = kb.countries.get(code)
@@ -119,11 +142,8 @@ def country_actor(kb: KnowledgeBase, code: str, text: str, roles: list[str]) -> 
 def place_target(document: Document, event: Event, government_directed: frozenset[str],
                  kb: KnowledgeBase) -> Optional[Actor]:
     """The generic actor of the country where the sentence says the event happens."""
-    place = event.location
-    if place is None or not place.country or place.country in NON_STATES:
-        return None
-    sentence = document.sentences[event.sentence].text
-    if place.name not in sentence or place.name in (event.source.text if event.source else ""):
+    place = named_place(document, event)
+    if place is None or place.name in (event.source.text if event.source else ""):
         return None
     return country_actor(kb, place.country, place.name, ["GOV"] if event.event_type in government_directed else [])
 
@@ -136,6 +156,34 @@ def own_country_target(event: Event, domestic: frozenset[str], government_direct
         return None
     aimed_up = event.event_type in government_directed and "GOV" not in source.roles
     return country_actor(kb, source.country, "", ["GOV"] if aimed_up else [])
+
+
+def named_place(document: Document, event: Event, whole_word: bool = False) -> Optional[Place]:
+    """The event's place when it is in a state and the event's own sentence names it, also inside a
+    nationality ("Iraqi towns" is in Iraq), or only as a word (`whole_word`: "Nigeria", not "Nigerian")."""
+    place = event.location
+    if place is None or not place.country or place.country in NON_STATES:
+        return None
+    text = document.sentences[event.sentence].text
+    named = re.search(rf"\b{re.escape(place.name)}\b", text) if whole_word else place.name in text
+    return place if named else None
+
+
+def unknown_attacker(document: Document, event: Event, sourceless: frozenset[str]) -> Optional[Actor]:
+    """For an attack with no named doer ("a roadside bomb killed two soldiers near Samarra"), PLOVER's
+    generic unidentified actor (UNK) of the country where it happened, when the sentence names the place
+    (a victim's nationality says where they are from, not where the attack was)."""
+    place = named_place(document, event, whole_word=True)
+    if event.event_type not in sourceless or place is None:
+        return None
+    return Actor(name="unidentified attackers", text="", country=place.country, roles=["UNK"])
+
+
+def record_source(event: Event, source: Actor) -> None:
+    """Set an implied source, lowering the event's confidence and saying why."""
+    event.source = source
+    event.confidence = round(event.confidence * IMPLIED_CONFIDENCE, 3)
+    event.explain.append(f"source implied: unidentified actor in {source.country}")
 
 
 def record_target(event: Event, target: Actor) -> None:

@@ -3,6 +3,11 @@
 Everything is read once from the TSV files in `data/` (plus the user's own CSV/YAML
 actor files) into plain lookup dicts keyed by lower-cased surface form, so matching a
 document is a handful of dict look-ups per token.
+
+`institutions.tsv` lists only bodies and titles that name one country ("Knesset",
+"Taoiseach", "Secretary of Transportation"). Words many states share ("Senate",
+"Congress", "parliament", "Politburo") stay role nouns in `roles.tsv`: a bare one is
+domestic and takes the document's focus country, "US Congress" its named state.
 """
 from __future__ import annotations
 
@@ -178,10 +183,13 @@ def _load_countries(b: _Builder) -> None:
             b.add_name(row["capital"], Entry(row["id"], names[row["id"]], row["id"], STATE_ROLES, "capital"))
     for row in extras:
         _add_extra(b, row)
+    for row in _rows("institutions.tsv"):
+        _add_extra(b, row)
 
 
 def _add_extra(b: _Builder, row: dict[str, str]) -> None:
-    """One hand-made country row: alias, demonym, people noun, seat of power or capital."""
+    """One hand-made country row: alias, demonym, people noun, capital, or an institution or title
+    that names its one country without saying it (a seat)."""
     state = b.countries.get(row["id"])
     if state is None:
         return
@@ -193,8 +201,8 @@ def _add_extra(b: _Builder, row: dict[str, str]) -> None:
         b.add_demonym(text, state)
     elif kind == "people":
         b.peoples[normalise(text)] = state
-    elif kind in ("seat", "capital"):
-        b.add_name(text, Entry(state.id, state.name, state.id, roles, kind))
+    elif kind in ("seat", "capital", "title"):
+        b.add_name(text, Entry(state.id, state.name, state.id, roles, "capital" if kind == "capital" else "seat"))
 
 
 def _add_actor_row(b: _Builder, row: dict[str, str], kind: str) -> None:
