@@ -534,3 +534,11 @@ def test_unclaimed_attack_is_by_an_unidentified_actor_where_it_happened() -> Non
 def test_taking_part_in_an_event_makes_the_subject_its_doer() -> None:
     """"troops participated in the attack on the village": the troops attacked."""
     assert ("ASSAULT", "RUS", "UKR") in coded("Russian troops participated in the attack on the Ukrainian village.")
+
+
+def test_same_type_participle_is_one_event_with_its_victims() -> None:
+    """"attacked a base, killing three soldiers": one attack, aimed at the soldiers."""
+    records = killdeer.code_text("Syrian militants attacked a base in Jordan, killing three Jordanian soldiers.",
+                                 date=DATE, doc_id="t")
+    assert [(r["event_type"], r["trigger"], r["target"]["country"]) for r in records] == [
+        ("ASSAULT", "attacked", "JOR")]
