@@ -483,3 +483,67 @@ def test_service_members_are_military():
 def test_sector_adjective_names_the_sector(text: str, word: str, expected: tuple) -> None:
     """ "civilian", "military" as adjectives name a sector; other adjectives do not."""
     assert one(run(text), word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ('"We will crush the rebels in Basilan," said Philippine Defence Secretary Delfin Lorenzana.', "We",
+     ("Delfin Lorenzana", "PHL", ["GOV"])),
+    ('Iranian Foreign Minister Javad Zarif said: "We will not negotiate under sanctions."', "We",
+     ("Mohammad Javad Zarif", "IRN", ["GOV"])),
+    ('According to the Kenyan police chief, "we arrested twelve suspects in Mombasa."', "we",
+     ("Kenyan police chief", "KEN", ["COP"])),
+])
+def test_first_person_in_a_quotation_is_its_speakers_side(text: str, word: str, expected: tuple) -> None:
+    assert one(run(text, "2019-05-01"), word) == expected
+
+
+def test_first_person_plural_drops_the_speakers_own_id():
+    document = run('"We will attack the Saudis," said Houthi spokesman Yahya Saree.', "2019-09-15")
+    actor = at(document, "We")[0].actor
+    assert (actor.country, actor.id) == ("YEM", None)
+
+
+def test_first_person_outside_quotation_has_no_actor():
+    assert at(run("We will never accept the new border, said the Armenian army."), "We") == []
+
+
+def test_speaker_named_again_with_another_spelling_is_the_same_person():
+    document = run('Houthi spokesman Yahya Sarea said the drones hit Abqaiq. "We will strike again," Saree said.',
+                   "2019-09-15")
+    assert one(document, "Saree")[:2] == ("Yahya Sarea", "YEM")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("The PRC protested to Japan over the islands.", "PRC", ("China", "CHN", ["GOV"])),
+    ("The ILO criticised Qatar over the deaths of migrant workers.", "ILO",
+     ("International Labour Organization", "UNO", ["LAB"])),
+    ("The FAO delivered seeds to farmers in Somalia.", "FAO", ("Food and Agriculture Organization", "UNO", ["AGR"])),
+    ("Islamic fundamentalists attacked a police station in Algeria.", "fundamentalists",
+     ("fundamentalists", "DZA", ["REL"])),
+])
+def test_organisations_and_religious_movements(text: str, word: str, expected: tuple) -> None:
+    assert one(run(text, "2019-05-01"), word) == expected
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Protesters in Tripoli threw stones at Lebanese soldiers.", "LBN"),
+    ("Protesters in Tripoli threw stones at Libyan soldiers.", "LBY"),
+    ("Protesters in Tripoli threw stones at soldiers.", "LBY"),
+])
+def test_a_shared_city_name_takes_the_documents_state(text: str, country: str) -> None:
+    assert one(run(text), "Protesters")[1] == country
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Turkish Kurd refugees protested outside the Greek parliament.", "refugees", ("TUR", ["REF", "CVL"])),
+    ("Iraqi Kurds fled across the border into Turkey.", "Iraqi", ("IRQ", ["CVL"])),
+    ("Bosnian Muslims accused Serbian forces of shelling Sarajevo.", "Bosnian", ("BIH", ["CVL"])),
+])
+def test_nationality_before_an_ethnic_group_gives_the_country(text: str, word: str, expected: tuple) -> None:
+    assert one(run(text), word)[1:] == expected
+
+
+def test_unattributed_quotation_continues_the_previous_speaker():
+    document = run('"We warn the Saudis," said Houthi spokesman Yahya Saree. "We have the right to strike back."',
+                   "2019-09-15")
+    assert [m.actor.country for m in at(document, "We", 1)] == ["YEM"]

@@ -542,3 +542,84 @@ def test_same_type_participle_is_one_event_with_its_victims() -> None:
                                  date=DATE, doc_id="t")
     assert [(r["event_type"], r["trigger"], r["target"]["country"]) for r in records] == [
         ("ASSAULT", "attacked", "JOR")]
+
+
+def dropped_reasons(text: str) -> list[tuple[str, str]]:
+    """(type, reason) of every candidate the pipeline rejected in a text."""
+    from killdeer.api import get_pipeline
+    from killdeer.model import Document
+    document = next(iter(get_pipeline().process([Document(id="t", text=text)])))
+    return [(d.event.event_type, d.reason) for d in document.dropped]
+
+
+def test_passive_of_an_intransitive_trigger_is_another_sense() -> None:
+    """"was struck by a truck" is a hit, not a labour strike; "struck against" still is one."""
+    assert coded("A Kenyan cyclist was struck by a truck driving on the wrong side of the road in Nairobi.") == []
+    assert coded("Kenyan teachers struck against the government on Monday.") == [("PROTEST", "KEN", "KEN")]
+
+
+def test_doerless_death_by_a_mishap_is_an_accident() -> None:
+    """A crash or collision kills without an attacker; a bomb does not."""
+    assert dropped_reasons("Four Indian pilgrims were killed in a crash near Delhi.") == [
+        ("ASSAULT", "accident: caused by 'crash', not an attacker")]
+    assert ("ASSAULT", "accident: caused by 'collision', not an attacker") in dropped_reasons(
+        "The minister's son was involved in a collision which killed a Nigerian motorcyclist in Lagos.")
+    assert coded("A roadside bomb killed four Afghan soldiers in Kandahar on Sunday.") == [("ASSAULT", None, "AFG")]
+
+
+def test_aid_without_a_recipient_is_dropped() -> None:
+    """Help given to nobody named or implied is a courtesy, not aid; aid to a country stays."""
+    assert dropped_reasons("Japan gave its deepest sympathies on Monday.") == [
+        ("AID", "no recipient, named or implied, for a type that needs one")]
+    assert coded("Japan sent aid to the Philippines on Monday.") == [("AID", "JPN", "PHL")]
+
+
+def test_consultation_without_a_counterpart_is_dropped() -> None:
+    """A meeting with no counterpart or host is no dyad; a trip to a foreign capital implies its host."""
+    assert dropped_reasons("The Nigerian president held meetings on Tuesday.") == [
+        ("CONSULT", "no recipient, named or implied, for a type that needs one")]
+    assert coded("The Kenyan foreign minister travelled to Addis Ababa on Monday.") == [("CONSULT", "KEN", "ETH")]
+
+
+def test_generic_description_is_no_event() -> None:
+    """"usually"/"typically" describe a habit; "routinely beat up detainees" reports repeated acts."""
+    assert dropped_reasons("ASEAN summits usually focus on trade.") == [("CONSULT", "habitual: 'usually'")]
+    assert coded("Israeli soldiers routinely beat up Palestinian detainees in the West Bank.") == [
+        ("ASSAULT", "ISR", "PSE")]
+
+
+@pytest.mark.parametrize("sentence,event_type,target,roles", [
+    ("Israeli tanks fired shells at targets in Gaza on Monday.", "ASSAULT", "PSE", ["CVL"]),
+    ("The president threatened to impose a curfew in Lagos after the riots.", "THREATEN", "NGA", ["CVL"]),
+    ("Amnesty International condemned the crackdown in Eritrea on Monday.", "ACCUSE", "ERI", ["GOV"]),
+    ("Farmers staged a protest in Nairobi on Tuesday.", "PROTEST", "KEN", ["GOV"]),
+    ("Iraqi officials signed a trade deal in Tokyo on Monday.", "SUPPORT", "JPN", []),
+])
+def test_place_recipient_role_follows_the_type(sentence: str, event_type: str, target: str, roles: list[str]) -> None:
+    """A place's government for accusations and protests, its people for attacks and threats."""
+    records = killdeer.code_text(sentence, date=DATE, doc_id="t")
+    assert [(r["event_type"], r["target"]["country"], r["target"]["roles"]) for r in records] == [
+        (event_type, target, roles)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Speaking to Kenyan reporters in Nairobi, the Ugandan president said the border would reopen.",
+    'Speaking to a Kenyan newspaper, Uganda\'s president said, "The border will reopen soon."',
+])
+def test_talk_framing_a_statement_is_an_interview(sentence: str) -> None:
+    """"Speaking to reporters, X said" gives where a quote was said, not a consultation."""
+    assert dropped_reasons(sentence) == [("CONSULT", "frames the statement 'said'")]
+    assert coded(sentence) == []
+
+
+def test_talk_reported_by_a_spokesman_is_still_a_consultation() -> None:
+    """A main-clause call stays an event when an office reports it."""
+    assert coded("The Ugandan president spoke to his Kenyan counterpart on Monday, his office said.") == [
+        ("CONSULT", "UGA", "KEN")]
+
+
+def test_talk_framing_a_quote_hung_from_the_quote_is_an_interview() -> None:
+    """The parser may hang "Speaking to" from the quoted verb with "he said" as an aside: still an interview."""
+    text = 'The Kenyan president visited Uganda on Monday. Speaking to John Simpson of the BBC, he said, "It happened under my watch."'
+    assert coded(text) == [("CONSULT", "KEN", "UGA")]
+    assert dropped_reasons(text) == [("CONSULT", "frames the statement 'said'")]

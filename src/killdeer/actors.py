@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Optional
 
-from .actors_find import Candidate, Place
+from .actors_find import Candidate, Place, document_countries
 from .actors_phrase import SentencePhrases
 from .actors_resolve import Resolver, focus_country
 from .config import Config
@@ -29,10 +29,11 @@ def find_candidates(document: Document, kb: KnowledgeBase) -> tuple[list[Candida
     places: list[tuple[int, str]] = []
     local: dict[int, list[Place]] = {}
     surnames: frozenset[str] = frozenset()
+    context = document_countries(document.doc, kb)
     for n, sent in enumerate(document.sentences):
         if n == 0 and _dateline(sent):
             continue
-        phrases = SentencePhrases(sent, n, kb, surnames)
+        phrases = SentencePhrases(sent, n, kb, surnames, context)
         found += phrases.candidates()
         surnames |= {c.name.split()[-1] for c in found if c.person and c.kind == "named" and c.name and " " in c.name}
         places += [(n, country) for country in phrases.place_countries()]
@@ -83,11 +84,11 @@ def resolve_mentions(document: Document, cands: list[Candidate], places: list[tu
     focus = focus_country(cands, places, title_countries(document.title, document.text, kb))
     resolver = Resolver(kb, focus, document.date or document.date_inferred, local, nationalities(cands))
     mentions = []
-    for cand in sorted(cands, key=lambda c: (c.root, c.start)):
+    for cand in sorted(cands, key=lambda c: (c.first_person, c.root, c.start)):
         for actor in resolver.resolve_all(cand):
             mentions.append(Mention(cand.start, cand.end, cand.root, cand.sentence, actor, cand.kind,
                                     0.6 if cand.kind == "pronoun" else 0.9))
-    return mentions, focus
+    return sorted(mentions, key=lambda m: (m.root, m.start)), focus
 
 
 @components.register("actors")

@@ -74,15 +74,26 @@ class Candidate:
     count: int = 0
     describes: Optional[int] = None
     destination: bool = False
+    first_person: bool = False
+    quoted: bool = False
+    speaker: Optional[int] = None
 
 
-def find_hits(sent: Any, kb: KnowledgeBase) -> dict[int, Hit]:
-    """Longest knowledge-base matches, then PERSON/ORG entities, keyed by every token they cover."""
+def same_surname(a: str, b: str) -> bool:
+    """Equal, or a one-letter transliteration variant of a long name ("Sarea" and "Saree")."""
+    if a == b:
+        return True
+    return len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def find_hits(sent: Any, kb: KnowledgeBase, context: frozenset[str] = frozenset()) -> dict[int, Hit]:
+    """Longest knowledge-base matches, then PERSON/ORG entities, keyed by every token they cover;
+    a name several states share means the one among the document's `context` countries."""
     doc = sent.doc
     hits: dict[int, Hit] = {}
     i = sent.start
     while i < sent.end:
-        hit = _longest_match(doc, i, sent.end, kb)
+        hit = _longest_match(doc, i, sent.end, kb, context)
         if hit is None or _currency(doc, hit.end, kb):
             i = hit.end if hit else i + 1
             continue
@@ -91,14 +102,14 @@ def find_hits(sent: Any, kb: KnowledgeBase) -> dict[int, Hit]:
         i = hit.end
     for ent in sent.ents:
         if ent.label_ in ENTITY_LABELS and not any(t in hits for t in range(ent.start, ent.end)):
-            if kb.cues.get(ent.root.lower_) != "platform":
+            if kb.cues.get(ent.root.lower_) != "platform" and not _lone_role_noun(ent, kb):
                 _add_entity(ent, hits)
         elif ent.label_ == "PERSON":
             _absorb_person(ent, hits, kb)
     return hits
 
 
-def _longest_match(doc: Any, i: int, stop: int, kb: KnowledgeBase) -> Optional[Hit]:
+def _longest_match(doc: Any, i: int, stop: int, kb: KnowledgeBase, context: frozenset[str]) -> Optional[Hit]:
     """The longest name, nationality or people noun starting at token i."""
     first = doc[i]
     capitalised = first.text[:1].isupper() or first.text[:1].isdigit()
@@ -110,12 +121,27 @@ def _longest_match(doc: Any, i: int, stop: int, kb: KnowledgeBase) -> Optional[H
         key = normalise(text)
         if key not in kb.prefixes:
             continue
-        entries = kb.lookup(text)
+        entries = sorted(kb.lookup(text), key=lambda e: e.country not in context)
         demonym, people = kb.demonyms.get(key), kb.peoples.get(key)
         if entries or demonym or people:
             span = doc[i:i + n]
             return Hit(i, i + n, span.root.i, entries, demonym, people, sponsor=_sponsor(doc, i, i + n, kb))
     return None
+
+
+def document_countries(doc: Any, kb: KnowledgeBase) -> frozenset[str]:
+    """States the document's place and nationality entities name unambiguously, to choose
+    between states sharing a city name ("Tripoli" in a story about Lebanon)."""
+    found = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            demonym = kb.demonyms.get(normalise(text))
+            countries = {e.country for e in kb.lookup(text) if e.kind in STATE_KINDS}
+            countries |= {demonym.country} if demonym else set()
+            if len(countries) == 1:
+                found |= countries
+    return frozenset(found)
 
 
 def _currency(doc: Any, after: int, kb: KnowledgeBase) -> bool:
@@ -128,6 +154,12 @@ def _sponsor(doc: Any, start: int, after: int, kb: KnowledgeBase) -> bool:
     backed = after + 1 < len(doc) and doc[after].text == "-" and kb.cues.get(doc[after + 1].lower_) == "sponsor"
     stance = start >= 2 and doc[start - 1].text == "-" and kb.cues.get(doc[start - 2].lower_) == "stance"
     return backed or stance or (start >= 1 and kb.cues.get(doc[start - 1].lower_.rstrip("-")) == "stance")
+
+
+def _lone_role_noun(ent: Any, kb: KnowledgeBase) -> bool:
+    """True for a one-word PERSON that is a role noun the tagger took for a name ("Turkish Kurd refugees")."""
+    root = ent.root
+    return ent.label_ == "PERSON" and len(ent) == 1 and (root.lower_ in kb.roles or root.lemma_.lower() in kb.roles)
 
 
 def _add_entity(ent: Any, hits: dict[int, Hit]) -> None:

@@ -10,13 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .actors_find import MODIFIER_DEPS, STATE_KINDS, Candidate, Hit, Place, find_hits, role_at
+from .actors_find import (
+    MODIFIER_DEPS,
+    STATE_KINDS,
+    Candidate,
+    Hit,
+    Place,
+    find_hits,
+    role_at,
+    same_surname,
+)
 from .gazetteer import default_gazetteer
 from .kb import Entry, KnowledgeBase, RoleNoun
 
 LINKING_PREPS = ("of", "for")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PLACE_LABELS = ("GPE", "LOC")
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+SINGULAR_SPEAKER = frozenset({"i", "me"})
 
 
 @dataclass
@@ -47,10 +58,13 @@ class Info:
 class SentencePhrases:
     """The actor phrases of one sentence, built from its KB hits, role nouns and pronouns."""
 
-    def __init__(self, sent: Any, n: int, kb: KnowledgeBase, surnames: frozenset[str] = frozenset()):
-        """Match the sentence once; `surnames` are people the document named before it."""
+    def __init__(self, sent: Any, n: int, kb: KnowledgeBase, surnames: frozenset[str] = frozenset(),
+                 context: frozenset[str] = frozenset()):
+        """Match the sentence once; `surnames` are people the document named before it, `context`
+        the states it names."""
         self.sent, self.n, self.kb, self.doc = sent, n, kb, sent.doc
-        self.hits, self.places = _split_places(_with_surnames(find_hits(sent, kb), sent, surnames), sent, kb)
+        hits = _with_surnames(find_hits(sent, kb, context), sent, surnames)
+        self.hits, self.places = _split_places(hits, sent, kb)
         self.roles = self._role_nouns()
         self.heads = self._heads()
 
@@ -349,8 +363,12 @@ class SentencePhrases:
                 cand.person = True
         elif role is None:
             cand.start, cand.text = head.i, head.text
-            cand.kind, cand.person = "pronoun", _pronoun_class(head, self.kb) == "person"
-            cand.plural = _pronoun_class(head, self.kb) == "plural"
+            kind = _pronoun_class(head, self.kb)
+            cand.kind, cand.person = "pronoun", kind == "person" or head.lower_ in SINGULAR_SPEAKER
+            cand.plural = kind == "plural" or (kind == "speaker" and not cand.person)
+            if kind == "speaker":
+                cand.first_person, cand.quoted = True, _quoted(head)
+                cand.speaker = quote_speaker(head, self.kb) if cand.quoted else None
         named = self._appositive_person(head) if hit is None else None
         if named is not None:
             _name_from_hit(cand, named, self.doc)
@@ -438,9 +456,11 @@ def _clause(head: Any) -> int:
 def _with_surnames(hits: dict[int, Hit], sent: Any, surnames: frozenset[str]) -> dict[int, Hit]:
     """A lone proper noun that is the surname of a person named earlier is that person."""
     for token in sent:
-        if token.pos_ == "PROPN" and token.text in surnames and not (token.i in hits and hits[token.i].entries):
-            if token.i not in hits or hits[token.i].label != "PERSON":
-                hits[token.i] = Hit(token.i, token.i + 1, token.i, [], label="PERSON")
+        if token.pos_ != "PROPN" or (token.i in hits and hits[token.i].entries):
+            continue
+        known = token.text in surnames or any(same_surname(token.text, name) for name in surnames)
+        if known and (token.i not in hits or hits[token.i].label != "PERSON"):
+            hits[token.i] = Hit(token.i, token.i + 1, token.i, [], label="PERSON")
     return hits
 
 
@@ -499,7 +519,32 @@ def _pronoun_class(token: Any, kb: KnowledgeBase) -> Optional[str]:
     """person / plural / thing for a personal pronoun, else None."""
     if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
         return None
-    return kb.cues.get(token.lower_) if kb.cues.get(token.lower_) in ("person", "plural", "thing") else None
+    return kb.cues.get(token.lower_) if kb.cues.get(token.lower_) in ("person", "plural", "thing", "speaker") else None
+
+
+def quote_speaker(token: Any, kb: KnowledgeBase) -> Optional[int]:
+    """The head of who speaks a quotation holding `token`: the subject of its attribution verb
+    ('"We will fight," said Lorenzana') or the object of "according to"."""
+    for word in token.sent:
+        if _quoted(word):
+            continue
+        if word.pos_ in ("VERB", "AUX") and kb.cues.get(word.lemma_.lower()) == "attribution":
+            speaker = next((c for c in word.children if c.dep_ in SUBJECT_DEPS), None)
+        elif word.lower_ == "according":
+            speaker = next((o for c in word.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"), None)
+        else:
+            continue
+        if speaker is not None and not _quoted(speaker):
+            return speaker.i
+    return None
+
+
+def _quoted(token: Any) -> bool:
+    """True inside quotation marks: an odd number of marks before it in its sentence, or none
+    before and an odd number after (a quotation begun in an earlier sentence)."""
+    marks = [t.i for t in token.sent if t.text in QUOTE_MARKS]
+    before = sum(1 for i in marks if i < token.i)
+    return before % 2 == 1 or (before == 0 and len(marks) % 2 == 1)
 
 
 def _split_places(hits: dict[int, Hit], sent: Any, kb: KnowledgeBase) -> tuple[dict[int, Hit], dict[int, str]]:

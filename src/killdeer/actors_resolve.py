@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from .actors_find import STATE_KINDS, Candidate, Place
+from .actors_find import STATE_KINDS, Candidate, Place, same_surname
 from .kb import Entry, KnowledgeBase
 from .model import Actor
 
@@ -74,7 +74,9 @@ class Resolver:
         """The actor a candidate refers to, or None for a pronoun with no antecedent."""
         if cand.kind != "role" and cand.domestic and not cand.country:
             cand.country = self.home(cand)
-        if cand.kind == "pronoun":
+        if cand.first_person:
+            actor = self._speaker(cand)
+        elif cand.kind == "pronoun":
             antecedent = self.antecedent(cand)
             actor = _copy(antecedent.actor, cand.text) if antecedent else None
         elif cand.person and cand.kind == "named":
@@ -96,6 +98,24 @@ class Resolver:
             return actors
         actor = self.resolve(cand)
         return [actor] if actor is not None else []
+
+    def _speaker(self, cand: Candidate) -> Optional[Actor]:
+        """A quotation's "I" is its speaker; its "we" the speaker's side: same country and roles,
+        not the person's own id. A quotation with no attribution of its own goes on the one just
+        before it. None when no speaker was found (resolve first persons last)."""
+        if cand.speaker is not None:
+            speaker = next((d for d in self.done if d.cand.root == cand.speaker), None)
+        elif cand.quoted:
+            speaker = next((d for d in reversed(self.done) if d.cand.first_person
+                            and cand.sentence - 1 <= d.cand.sentence <= cand.sentence), None)
+        else:
+            speaker = None
+        if speaker is None:
+            return None
+        actor = _copy(speaker.actor, cand.text)
+        if cand.plural:
+            actor.id = None
+        return actor
 
     def _members(self, cand: Candidate) -> list[Resolved]:
         """The most recent distinct earlier actors of the group noun's kind, in text order: persons
@@ -146,7 +166,7 @@ class Resolver:
         if len(words) != 1:
             return None
         for done in reversed(self.done):
-            if done.cand.person and done.cand.kind == "named" and done.actor.name.split()[-1] == words[0] \
+            if done.cand.person and done.cand.kind == "named" and same_surname(done.actor.name.split()[-1], words[0]) \
                     and done.actor.name != name:
                 return done
         return None

@@ -21,7 +21,10 @@ Within a sentence each (type, source, target) is kept once, at its highest confi
 target-less repeat of a targeted event is dropped; events with no source are dropped unless
 an attack (data/event_cues.yaml, `sourceless_types`); events in background clauses (relative
 clauses on actors, "after ..." clauses, "since ..." phrases) are kept only when the sentence
-reports nothing in its main clause.
+reports nothing in its main clause. Also not events: an object-less trigger used in the
+passive ("was struck by a truck"), a doer-less death caused by a mishap (`accident_nouns`), a
+generic description ("usually", `habitual_adverbs`) and talk that frames a quote ("Speaking to
+reporters, he said"). AID and CONSULT with no recipient are dropped later, in events_targets.
 Every rejected candidate goes to `document.dropped` with its reason, for `--explain`.
 """
 from __future__ import annotations
@@ -35,6 +38,7 @@ from .events_args import (actors_at, clause_subjects, noun_modifiers, noun_slot,
                           predicate_clause, prep_objects, resolve, speaker, verb_object, verb_slot, verb_subject)
 from .events_lexicon import Cues, Lexicon, Trigger, cues, lexicon
 from .events_modality import Match, Status, assess, background
+from .events_targets import clause_head
 from .model import Actor, Document, Dropped, Event
 from .registry import components
 
@@ -67,7 +71,8 @@ def match_sentence(document: Document, sent: Span, lex: Lexicon, cue: Cues) -> d
                     (trigger.predicative and not has_object_predicate(token)) or \
                     (trigger.clausal and not any(c.dep_ == "ccomp" for c in token.children)) or \
                     (trigger.thing_object and not has_thing_object(document, token)) or \
-                    (trigger.pos == "pred" and predicate_clause(token, cue.copulas) is None):
+                    (trigger.pos == "pred" and predicate_clause(token, cue.copulas) is None) or \
+                    passive_of_intransitive(token, trigger):
                 continue
             extra = required_tokens(token, trigger.requires)
             if extra is not None:
@@ -75,6 +80,13 @@ def match_sentence(document: Document, sent: Span, lex: Lexicon, cue: Cues) -> d
                 break
     consumed = {i for m in found.values() for i in m.tokens if i != m.token.i}
     return {i: m for i, m in found.items() if i not in consumed}
+
+
+def passive_of_intransitive(token: Token, trigger: Trigger) -> bool:
+    """True when a verb that takes no object is used in the passive: another sense of the word ("was
+    struck by a car" is a hit, not a labour strike; "was walked out" is no walkout)."""
+    transitive = any(slot in ("obj", "comp", "dative") for slot in trigger.target)
+    return trigger.pos == "verb" and not transitive and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
 def obliges(token: Token, cue: Cues) -> bool:
@@ -145,7 +157,9 @@ def candidates(document: Document, n: int, sent: Span, lex: Lexicon, cue: Cues) 
             event.contexts = sorted(set(match.trigger.contexts) | sentence_contexts)
             if event.event_type == "ASSAULT" and event.mode is None:
                 event.mode = assault_mode
-            why = reason or missing_actor(event, cue) or unpolitical(event, match.trigger)
+            why = reason or missing_actor(event, cue) or unpolitical(event, match.trigger) or \
+                accident(event, match.token, cue.accident_nouns) or habitual(match.token, cue.habitual_adverbs) or \
+                framing_talk(event, match.token, cue.speech_verbs)
             if why:
                 dropped.append(Dropped(event, why))
                 continue
@@ -201,6 +215,42 @@ def missing_actor(event: Event, cue: Cues) -> Optional[str]:
     if event.source is None and event.event_type not in cue.sourceless_types:
         return "no source: only an attack is news without its doer"
     return None
+
+
+def accident(event: Event, token: Token, mishaps: frozenset[str]) -> Optional[str]:
+    """Why a doer-less death is no attack: its cause is a mishap, as the trigger's subject, the noun its
+    clause describes, or the noun it happened in or by ("a collision which killed", "killed in a crash")."""
+    if event.source is not None:
+        return None
+    causes = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    causes += [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")
+               for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ == "relcl":
+        causes.append(token.head)
+    cause = next((c for c in causes if c.lemma_.lower() in mishaps), None)
+    return f"accident: caused by '{cause.text}', not an attacker" if cause is not None else None
+
+
+def habitual(token: Token, habits: frozenset[str]) -> Optional[str]:
+    """Why a trigger reports a habit, not an event: it or the verb of its clause has a generic adverb
+    ("G7 meetings usually center on politics")."""
+    verb = clause_head(token)
+    adverb = next((c for h in (token, verb) for c in h.children if c.dep_ == "advmod" and c.lower_ in habits), None)
+    return f"habitual: '{adverb.text}'" if adverb is not None else None
+
+
+def framing_talk(event: Event, token: Token, speech: frozenset[str]) -> Optional[str]:
+    """Why talk that frames a statement is no consultation: "Speaking to reporters, the minister said"
+    names where a quote was given (an interview), not a meeting. The parser may hang it from the quote's
+    verb ("Speaking to the BBC, he said, 'It happened'"), so the speech verb may be that verb's head or
+    its parenthetical."""
+    if event.event_type != "CONSULT" or token.dep_ != "advcl":
+        return None
+    host = token.head
+    near = [host, *([host.head] if host.dep_ in ("ccomp", "parataxis") else []),
+            *(c for c in host.children if c.dep_ == "parataxis")]
+    verb = next((v for v in near if v.lemma_.lower() in speech), None)
+    return f"frames the statement '{verb.text}'" if verb is not None else None
 
 
 def unpolitical(event: Event, trigger: Trigger) -> Optional[str]:

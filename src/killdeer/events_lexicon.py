@@ -126,6 +126,7 @@ class Cues:
     impact_verbs: frozenset[str]
     armed_words: frozenset[str]
     government_directed: frozenset[str]
+    population_directed: frozenset[str]
     own_country_types: frozenset[str]
     speech_act_nouns: frozenset[str]
     speech_verbs: frozenset[str]
@@ -141,6 +142,9 @@ class Cues:
     participation_verbs: frozenset[str]
     object_target_preps: tuple[str, ...]
     sourceless_types: frozenset[str]
+    accident_nouns: frozenset[str]
+    recipient_types: frozenset[str]
+    habitual_adverbs: frozenset[str]
     background_marks: frozenset[str]
     background_preps: frozenset[str]
     future_types: dict[str, tuple[str, Optional[str]]]
@@ -165,10 +169,11 @@ def cues() -> Cues:
     sets = {k: frozenset(str(w) for w in data[k]) for k in (
         "light_verbs", "aspect_verbs", "intent_words", "future_aux", "conditional_aux", "possible_aux",
         "condition_marks", "failure_verbs", "negators", "impact_verbs", "armed_words", "government_directed",
+        "population_directed",
         "own_country_types", "speech_act_nouns", "speech_verbs", "copulas", "refusal_types", "locative_preps",
         "grievance_types", "answered_types", "willing_words", "obligation_aux", "stative_participles",
         "ultimatum_marks", "participation_verbs",
-        "sourceless_types", "background_marks", "background_preps")}
+        "sourceless_types", "accident_nouns", "recipient_types", "habitual_adverbs", "background_marks", "background_preps")}
     future = {k: (v[0], v[1]) for k, v in data["future_types"].items()}
     willing = {k: (v[0], v[1]) for k, v in data["willing_types"].items()}
     return Cues(**sets, object_target_preps=tuple(data["object_target_preps"]), future_types=future,

@@ -7,9 +7,10 @@ or leaves it implied. This stage runs after `places` and fills a missing target,
    disapproval of the United States' policies" -> USA, even though it happens in Iraq.
 2. The place the event happens, when the sentence itself names it: "agreed to set up an
    energy research center in Tokyo" -> JPN; "fired shells at targets in Jericho" -> PSE.
-   The recipient is that country's generic actor, its government for types aimed at a
-   government (protests, rejections, demands). A place inside the source's own words
-   ("Sudan's government") is the actor's home, not a recipient.
+   The recipient is that country's generic actor: its government for types aimed at a
+   government (protests, rejections, demands, accusations, sanctions; `government_directed`),
+   its people (CVL) for attacks, coercion and threats on a place (`population_directed`).
+   A place inside the source's own words ("Sudan's government") is the actor's home, not a recipient.
 3. When the event answers a speech act ("denied the accusation", "rejected the demand";
    `speech_act_nouns`) whose phrase names no author, the source of the latest earlier
    accusation, request or threat from another country in the document (`answered_types`);
@@ -24,6 +25,8 @@ and, as `text`, the words it came from: the place name, or "" when the sentence 
 (an own-country recipient is inferred, not written).
 An attack with no named doer gets PLOVER's unidentified actor (UNK) of the country where it
 happens (`unknown_attacker`), as the manual codes "two civilians were killed by a bomb".
+Types that need a recipient (`recipient_types`: aid, consultations) and still have none after this
+are dropped to `document.dropped`: help to nobody or a meeting with no counterpart gives no dyad.
 Implied actors are guesses: each lowers the event's confidence and says so in `explain`.
 """
 from __future__ import annotations
@@ -36,7 +39,7 @@ from spacy.tokens import Token
 from .config import Config
 from .events_lexicon import Cues, cues
 from .kb import KnowledgeBase, load_kb
-from .model import Actor, Document, Event, Place
+from .model import Actor, Document, Dropped, Event, Place
 from .registry import components
 
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
@@ -58,7 +61,16 @@ def make_implicit_targets(config: Config) -> Callable[[Document], None]:
                 target = implied_target(document, event, cue, kb)
                 if target is not None:
                     record_target(event, target)
+        drop_recipientless(document, cue.recipient_types)
     return implicit_targets
+
+
+def drop_recipientless(document: Document, needing: frozenset[str]) -> None:
+    """Move events whose type needs a recipient but found none, named or implied, to `dropped`:
+    aid to nobody gives an analyst no dyad."""
+    lacking = [e for e in document.events if e.target is None and e.event_type in needing]
+    document.events = [e for e in document.events if not (e.target is None and e.event_type in needing)]
+    document.dropped.extend(Dropped(e, "no recipient, named or implied, for a type that needs one") for e in lacking)
 
 
 def implied_target(document: Document, event: Event, cue: Cues, kb: KnowledgeBase) -> Optional[Actor]:
@@ -67,7 +79,7 @@ def implied_target(document: Document, event: Event, cue: Cues, kb: KnowledgeBas
     foreign = foreign_aim(document, event, cue.locative_preps) if event.event_type in cue.grievance_types else None
     if foreign is not None:
         return foreign
-    place = place_target(document, event, cue.government_directed, kb)
+    place = place_target(document, event, cue, kb)
     if place is not None:
         return place
     if answers_speech_act(document, event, cue.speech_act_nouns):
@@ -139,13 +151,20 @@ def country_actor(kb: KnowledgeBase, code: str, text: str, roles: list[str]) -> 
     return Actor(name=entry.name if entry else code, text=text, country=code, roles=roles)
 
 
-def place_target(document: Document, event: Event, government_directed: frozenset[str],
-                 kb: KnowledgeBase) -> Optional[Actor]:
+def place_target(document: Document, event: Event, cue: Cues, kb: KnowledgeBase) -> Optional[Actor]:
     """The generic actor of the country where the sentence says the event happens."""
     place = named_place(document, event)
     if place is None or place.name in (event.source.text if event.source else ""):
         return None
-    return country_actor(kb, place.country, place.name, ["GOV"] if event.event_type in government_directed else [])
+    return country_actor(kb, place.country, place.name, place_roles(event.event_type, cue))
+
+
+def place_roles(event_type: str, cue: Cues) -> list[str]:
+    """Who in a place an event aims at: its government for demands and protests, its people for
+    attacks and threats, neither said otherwise."""
+    if event_type in cue.government_directed:
+        return ["GOV"]
+    return ["CVL"] if event_type in cue.population_directed else []
 
 
 def own_country_target(event: Event, domestic: frozenset[str], government_directed: frozenset[str],

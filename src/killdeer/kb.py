@@ -188,8 +188,9 @@ def _load_countries(b: _Builder) -> None:
 
 
 def _add_extra(b: _Builder, row: dict[str, str]) -> None:
-    """One hand-made country row: alias, demonym, people noun, capital, or an institution or title
-    that names its one country without saying it (a seat)."""
+    """One hand-made country row: alias, demonym, people noun, capital, a city sharing another
+    state's capital's name (Tripoli, Lebanon), or an institution or title that names its one
+    country without saying it (a seat)."""
     state = b.countries.get(row["id"])
     if state is None:
         return
@@ -201,8 +202,9 @@ def _add_extra(b: _Builder, row: dict[str, str]) -> None:
         b.add_demonym(text, state)
     elif kind == "people":
         b.peoples[normalise(text)] = state
-    elif kind in ("seat", "capital", "title"):
-        b.add_name(text, Entry(state.id, state.name, state.id, roles, "capital" if kind == "capital" else "seat"))
+    elif kind in ("seat", "capital", "city", "title"):
+        entry_kind = "capital" if kind in ("capital", "city") else "seat"
+        b.add_name(text, Entry(state.id, state.name, state.id, roles, entry_kind))
 
 
 def _add_actor_row(b: _Builder, row: dict[str, str], kind: str) -> None:
