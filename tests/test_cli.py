@@ -200,3 +200,17 @@ def read_terminal(fd: int) -> bytes:
         return os.read(fd, 4096)
     except OSError:
         return b""
+
+
+def test_user_trigger_file_extends_the_lexicon(tmp_path: Path) -> None:
+    """A word the packaged lexicon lacks becomes a trigger when the user's --triggers file gives it."""
+    story = tmp_path / "story.txt"
+    story.write_text("Border row\n\nKenya lambasted Uganda over the border closure on Monday.\n", encoding="utf-8")
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("phrase\tpos\ttype\tmode\tcontexts\tsource\ttarget\tflags\tconf\n"
+                       "lambaste\tverb\tACCUSE\tdisapprove\t-\tsubj\tobj\tspeech\t0.9\n", encoding="utf-8")
+    assert run("code", str(story), "--date", "2024-03-04", "--jobs", "1").stdout == ""
+    result = run("code", str(story), "--date", "2024-03-04", "--jobs", "1", "--triggers", str(lexicon))
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (record["event_type"], record["mode"], record["source"]["country"], record["target"]["country"],
+            record["trigger"]) == ("ACCUSE", "disapprove", "KEN", "UGA", "lambasted")

@@ -17,7 +17,7 @@ from .export import EXPORT_FORMATS, STATS_KEYS, ParquetParts, count_by, export, 
 from .ingest import normalise_date, read_inputs
 from .model import Document, DocumentError
 from .output import FORMATS, Writer
-from .registry import engines
+from .registry import engines, gazetteers
 from .store import Filters, Store
 
 
@@ -54,6 +54,10 @@ def cli() -> None:
               help="Publication date (YYYY-MM-DD) of articles that give none (.txt, stdin, undated JSON lines).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor entries (CSV or YAML); may be repeated.")
+@click.option("--triggers", "trigger_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra event triggers, in the format of the packaged data/triggers.tsv; may be repeated.")
+@click.option("--gazetteer", type=click.Choice(gazetteers.names()), default="geonames", show_default=True,
+              help="Gazetteer that places are resolved against.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop events below this confidence.")
 @click.option("--explain", is_flag=True, help="Print each dropped candidate event and why, to stderr (runs in-process).")
@@ -68,7 +72,7 @@ def cli() -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Dask engine without --scheduler: local worker processes (default: all cores).")
 def code(inputs: tuple[str, ...], output: Optional[str], fmt: Optional[str], date: Optional[str],
-         actor_files: tuple[str, ...], min_confidence: float, explain: bool, db: Optional[str], resume: bool,
+         actor_files: tuple[str, ...], trigger_files: tuple[str, ...], gazetteer: str, min_confidence: float, explain: bool, db: Optional[str], resume: bool,
          engine_name: str, jobs: Optional[int], scheduler: Optional[str], workers: Optional[int]) -> None:
     """Code articles into event records, one per line.
 
@@ -84,14 +88,16 @@ def code(inputs: tuple[str, ...], output: Optional[str], fmt: Optional[str], dat
         killdeer code examples/articles.jsonl
         killdeer code story.txt --date 2024-02-07 -o events.csv
         cat articles.jsonl | killdeer code - --min-confidence 0.5
+        killdeer code examples/ --actors my_actors.csv --triggers my_triggers.tsv
         killdeer code big.jsonl --db events.duckdb --resume --jobs 2
         killdeer code big.jsonl --engine dask --scheduler tcp://host:8786 -o parts/ --format parquet
     """
     fmt = fmt or _format_from_suffix(output)
     if fmt == "parquet" and not output:
         raise click.UsageError("parquet output needs a file: pass -o FILE.parquet")
-    config = Config(actor_files=tuple(Path(p) for p in actor_files), min_confidence=min_confidence,
-                    explain=explain)
+    config = Config(actor_files=tuple(Path(p) for p in actor_files),
+                    trigger_files=tuple(Path(p) for p in trigger_files), gazetteer=gazetteer,
+                    min_confidence=min_confidence, explain=explain)
     if engine_name != "dask" and (scheduler or workers):
         raise click.UsageError("--scheduler and --workers need --engine dask")
     store = Store(db) if db else None
