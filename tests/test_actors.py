@@ -547,3 +547,46 @@ def test_unattributed_quotation_continues_the_previous_speaker():
     document = run('"We warn the Saudis," said Houthi spokesman Yahya Saree. "We have the right to strike back."',
                    "2019-09-15")
     assert [m.actor.country for m in at(document, "We", 1)] == ["YEM"]
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The South American trade bloc Mercosur suspended Paraguay on Friday.", "Mercosur", ("Mercosur", "IGO", [])),
+    ("The Commonwealth suspended Fiji after the coup.", "Commonwealth", ("Commonwealth of Nations", "IGO", [])),
+    ("The European Council extended sanctions on Belarus.", "Council", ("European Council", "EUR", ["GOV"])),
+])
+def test_regional_body_is_the_organisation_not_a_state(sentence: str, word: str, expected: tuple) -> None:
+    """A regional body's name, even beside a continent's adjective, means the body, not a state."""
+    assert one(run(sentence), word) == expected
+
+
+def test_continental_adjective_names_no_state():
+    doc = run("Central American migrants crossed into Mexico on Tuesday.")
+    assert one(doc, "migrants") == ("migrants", None, ["REF"])
+    assert one(doc, "Mexico")[1] == "MEX"
+
+
+def test_it_after_a_thing_subject_is_not_an_earlier_state():
+    doc = run("Nigeria said on Monday that militants had attacked a pipeline in the delta. "
+              "The attack killed five workers. It also damaged a pumping station, officials said.")
+    assert at(doc, "It") == []
+
+
+def test_speaking_it_after_a_thing_subject_is_the_earlier_state():
+    doc = run("Iran condemned the sanctions on Tuesday. The decision was announced in Brussels. "
+              "It said it would retaliate against Europe.")
+    assert one(doc, "It") == ("Iran", "IRN", ["GOV"])
+
+
+def test_movement_of_people_is_a_motion_not_a_movement():
+    doc = run("Israel eased restrictions on the movement of Palestinian workers on Monday.")
+    assert at(doc, "movement") == []
+    assert one(doc, "workers") == ("Palestinian workers", "PSE", ["LAB"])
+
+
+def test_former_state_name_demonym_names_the_state():
+    assert one(run("Zairean troops crossed the border on Monday."), "troops") == ("Zairean troops", "COD", ["MIL"])
+
+
+def test_role_word_inside_a_hyphenated_noun_is_no_actor():
+    doc = run("The U.S. said it would not meet the hostage-takers demands to release prisoners in Iraq.")
+    assert at(doc, "hostage") == []

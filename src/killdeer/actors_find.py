@@ -77,6 +77,7 @@ class Candidate:
     first_person: bool = False
     quoted: bool = False
     speaker: Optional[int] = None
+    after_thing: bool = False
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -94,7 +95,7 @@ def find_hits(sent: Any, kb: KnowledgeBase, context: frozenset[str] = frozenset(
     i = sent.start
     while i < sent.end:
         hit = _longest_match(doc, i, sent.end, kb, context)
-        if hit is None or _currency(doc, hit.end, kb):
+        if hit is None or _currency(doc, hit.end, kb) or _continental(doc, hit, kb):
             i = hit.end if hit else i + 1
             continue
         for t in range(hit.start, hit.end):
@@ -147,6 +148,14 @@ def document_countries(doc: Any, kb: KnowledgeBase) -> frozenset[str]:
 def _currency(doc: Any, after: int, kb: KnowledgeBase) -> bool:
     """True for "US $50 million", "Hong Kong dollars": the name qualifies a currency, no actor."""
     return after < len(doc) and kb.cues.get(doc[after].lower_) == "currency"
+
+
+def _continental(doc: Any, hit: Hit, kb: KnowledgeBase) -> bool:
+    """True for "South American", "Latin American": a compass word makes the nationality a
+    continent's, so it names no state."""
+    before = doc[hit.start - 1] if hit.start > 0 else None
+    compass = before is not None and before.text[:1].isupper() and kb.cues.get(before.lower_) == "compass"
+    return compass and not hit.entries and hit.demonym is not None
 
 
 def _sponsor(doc: Any, start: int, after: int, kb: KnowledgeBase) -> bool:
@@ -204,7 +213,7 @@ def _same_names(ent: Any, hit: Hit, entry: Entry, kb: KnowledgeBase) -> bool:
 def role_at(token: Any, kb: KnowledgeBase) -> tuple[Optional[str], Optional[RoleNoun]]:
     """The longest role-noun phrase ending at `token` ("prime minister", "security forces")."""
     if not (_noun_like(token) or _sector_adjective(token, kb)) or (
-            token.lower_ not in kb.role_heads and token.lemma_.lower() not in kb.role_heads):
+            token.lower_ not in kb.role_heads and token.lemma_.lower() not in kb.role_heads) or _hyphen_modifier(token):
         return None, None
     doc = token.doc
     for k in (3, 2, 1):
@@ -216,6 +225,13 @@ def role_at(token: Any, kb: KnowledgeBase) -> tuple[Optional[str], Optional[Role
             if key in kb.roles:
                 return key, kb.roles[key]
     return None, None
+
+
+def _hyphen_modifier(token: Any) -> bool:
+    """True for "hostage" in "hostage-takers": the first part of a hyphenated word only modifies it."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-" \
+        and not doc[token.i + 1].whitespace_ and doc[token.i + 2].pos_ == "NOUN"
 
 
 def _sector_adjective(token: Any, kb: KnowledgeBase) -> bool:

@@ -81,9 +81,12 @@ class SentencePhrases:
         return found
 
     def _condition(self, token: Any) -> bool:
-        """True for "a state of emergency", "state of war": the noun names a condition, no actor."""
+        """True for "a state of emergency", "state of war": the noun names a condition, no actor;
+        and for "the movement of workers": a motion noun with a common-noun "of" is a motion."""
+        motion = self.kb.cues.get(token.lower_) == "motion"
         return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-            self.kb.cues.get(o.lower_) == "condition" for o in c.children if o.dep_ == "pobj") for c in token.children)
+            self.kb.cues.get(o.lower_) == "condition" or (motion and o.pos_ == "NOUN")
+            for o in c.children if o.dep_ == "pobj") for c in token.children)
 
     def _heads(self) -> set[int]:
         """Tokens that can head an actor phrase: names, people nouns, role nouns, pronouns; not the
@@ -366,6 +369,7 @@ class SentencePhrases:
             kind = _pronoun_class(head, self.kb)
             cand.kind, cand.person = "pronoun", kind == "person" or head.lower_ in SINGULAR_SPEAKER
             cand.plural = kind == "plural" or (kind == "speaker" and not cand.person)
+            cand.after_thing = kind == "thing" and cand.subject and _after_thing(head, self.kb)
             if kind == "speaker":
                 cand.first_person, cand.quoted = True, _quoted(head)
                 cand.speaker = quote_speaker(head, self.kb) if cand.quoted else None
@@ -520,6 +524,20 @@ def _pronoun_class(token: Any, kb: KnowledgeBase) -> Optional[str]:
     if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
         return None
     return kb.cues.get(token.lower_) if kb.cues.get(token.lower_) in ("person", "plural", "thing", "speaker") else None
+
+
+def _after_thing(pronoun: Any, kb: KnowledgeBase) -> bool:
+    """True when the nearest subject before a subject "it" (back to the previous sentence) is a
+    thing ("The attack killed five. It also damaged ..."): the pronoun continues the thing, not an
+    actor further back; a speaking "it" ("It said ...") is still an actor."""
+    if kb.cues.get(pronoun.head.lemma_.lower()) in ("attribution", "speech"):
+        return False
+    doc, start = pronoun.doc, pronoun.sent.start
+    first = doc[start - 1].sent.start if start > 0 else start
+    for token in reversed(doc[first:pronoun.i]):
+        if token.dep_ in SUBJECT_DEPS:
+            return token.tag_ == "NN" and not token.ent_type_ and role_at(token, kb)[1] is None
+    return False
 
 
 def quote_speaker(token: Any, kb: KnowledgeBase) -> Optional[int]:

@@ -242,6 +242,8 @@ class Resolver:
         if not fits:
             return None
         sentence = fits[-1].cand.sentence
+        if cand.after_thing and sentence < cand.sentence:
+            return None
         same = [d for d in fits if d.cand.sentence == sentence]
         subjects = [d for d in same if d.cand.subject]
         return (subjects or same)[0] if sentence < cand.sentence else (subjects or same)[-1]
