@@ -240,6 +240,15 @@ def test_domestic_protest_targets_own_government() -> None:
     assert records[0]["target"]["roles"] == ["GOV"]
 
 
+def test_domestic_concession_targets_own_people() -> None:
+    """A government easing a measure with no recipient or place named concedes to its own people."""
+    records = killdeer.code_text("Kenya's government on Sunday lifted a nationwide curfew imposed after last "
+                                 "month's riots, state radio reported.", date=DATE, doc_id="t")
+    [record] = records
+    assert (record["event_type"], record["source"]["country"]) == ("CONCEDE", "KEN")
+    assert (record["target"]["name"], record["target"]["country"], record["target"]["roles"]) == ("Kenya", "KEN", [])
+
+
 def test_stated_willingness_to_withdraw_is_agree() -> None:
     """'is willing to withdraw' is an offer (AGREE), the subject taken through the adjective."""
     assert coded("Armenia says it is willing to withdraw its troops from Azerbaijan.") == [("AGREE", "ARM", "AZE")]
@@ -565,6 +574,31 @@ def test_doerless_death_by_a_mishap_is_an_accident() -> None:
     assert ("ASSAULT", "accident: caused by 'collision', not an attacker") in dropped_reasons(
         "The minister's son was involved in a collision which killed a Nigerian motorcyclist in Lagos.")
     assert coded("A roadside bomb killed four Afghan soldiers in Kandahar on Sunday.") == [("ASSAULT", None, "AFG")]
+
+
+def test_preposition_object_misparsed_as_clause_subject() -> None:
+    """"granted asylum to three officers holed up in ..." still gives asylum to the officers."""
+    assert coded("Turkey granted asylum to three Syrian officers holed up in a border village.") == [
+        ("AID", "TUR", "SYR")]
+
+
+def test_doerless_toll_after_an_attack_restates_it() -> None:
+    """"At least 15 people were killed" after an attack is its toll, not a second attack; a new doer is news."""
+    text = "Gunmen stormed a hotel in Mogadishu on Friday. At least 15 people were killed, police said."
+    assert dropped_reasons(text) == [("ASSAULT", "restates the casualties of an attack just reported")]
+    assert [(r["trigger"], r["fatalities"]) for r in killdeer.code_text(text, date=DATE, doc_id="t")] == [("stormed", 15)]
+    assert [r["trigger"] for r in killdeer.code_text(
+        "Gunmen stormed a hotel in Mogadishu on Friday. A day later, a suicide bomber killed nine soldiers in Kismayo.",
+        date=DATE, doc_id="t")] == ["stormed", "killed"]
+
+
+def test_doerless_death_by_a_natural_disaster_is_no_attack() -> None:
+    """Floods and earthquakes kill without an attacker; gunmen do not."""
+    assert dropped_reasons("Floods killed five people in northern Kenya on Monday, police said.") == [
+        ("ASSAULT", "accident: caused by 'Floods', not an attacker")]
+    assert dropped_reasons("An earthquake killed at least 300 people in eastern Turkey.") == [
+        ("ASSAULT", "accident: caused by 'earthquake', not an attacker")]
+    assert coded("Gunmen killed five Nigerian villagers in Kaduna on Monday.") == [("ASSAULT", "NGA", "NGA")]
 
 
 def test_aid_without_a_recipient_is_dropped() -> None:

@@ -41,6 +41,16 @@ def test_number_of_another_event_is_not_attached():
     assert attack["fatalities"] is None
 
 
+@pytest.mark.parametrize("text", [
+    "Suspected militants attacked a police post in Mandera on Sunday. Separately, floods killed five people "
+    "in Garissa on Monday, police said.",
+    "Rebels attacked an army base near Goma on Sunday. Five people died in floods in the south on Monday.",
+    "Rebels attacked an army base near Goma on Sunday, while a landslide killed five villagers in the south."])
+def test_disaster_toll_is_not_hung_on_an_earlier_attack(text):
+    [record] = [r for r in code_text(text, date="2024-02-01") if r["event_type"]]
+    assert (record["trigger"], record["fatalities"]) == ("attacked", None)
+
+
 @pytest.mark.parametrize("text, trigger, arrested", [
     ("Police arrested 45 protesters outside parliament on Sunday.", "arrested", 45),
     ("Security forces detained more than 200 opposition supporters in the capital.", "detained", 200),

@@ -22,7 +22,8 @@ target-less repeat of a targeted event is dropped; events with no source are dro
 an attack (data/event_cues.yaml, `sourceless_types`); events in background clauses (relative
 clauses on actors, "after ..." clauses, "since ..." phrases) are kept only when the sentence
 reports nothing in its main clause. Also not events: an object-less trigger used in the
-passive ("was struck by a truck"), a doer-less death caused by a mishap (`accident_nouns`), a
+passive ("was struck by a truck"), a doer-less death caused by a mishap or natural disaster
+(`accident_nouns`), a doer-less toll after an attack just told ("at least 20 were killed"), a
 generic description ("usually", `habitual_adverbs`) and talk that frames a quote ("Speaking to
 reporters, he said"). AID and CONSULT with no recipient are dropped later, in events_targets.
 Every rejected candidate goes to `document.dropped` with its reason, for `--explain`.
@@ -34,29 +35,58 @@ from typing import Callable, Optional
 from spacy.tokens import Span, Token
 
 from .config import Config
-from .events_args import (actors_at, clause_subjects, noun_modifiers, noun_slot, pairs, participle_hosts,
+from .events_args import (actors_at, clause_subjects, mishap_cause, noun_modifiers, noun_slot, pairs, participle_hosts,
                           predicate_clause, prep_objects, resolve, speaker, verb_object, verb_slot, verb_subject)
 from .events_lexicon import Cues, Lexicon, Trigger, cues, lexicon
 from .events_modality import Match, Status, assess, background
 from .events_targets import clause_head
 from .model import Actor, Document, Dropped, Event
+from .quantities import cues as quantity_cues
 from .registry import components
 
 Arguments = tuple[list[Actor], list[Actor], bool]
 RECIPROCAL_SLOTS = frozenset(("with", "between", "obj"))
+RESTATE_LOOKBACK = 2
 
 
 @components.register("events")
 def make_events(config: Config) -> Callable[[Document], None]:
     """Component that codes each sentence's events."""
     lex, cue = lexicon(tuple(config.trigger_files)), cues()
+    casualty = quantity_cues()["kill"] | quantity_cues()["injure"]
 
     def events(document: Document) -> None:
         for n, sent in enumerate(document.sentences):
             kept, dropped = candidates(document, n, sent, lex, cue)
+            kept, repeats = without_restated_casualties(document, kept, casualty)
             document.events.extend(kept)
-            document.dropped.extend(dropped)
+            document.dropped.extend(dropped + repeats)
     return events
+
+
+def without_restated_casualties(document: Document, events: list[Event],
+                                casualty: frozenset[str]) -> tuple[list[Event], list[Dropped]]:
+    """Split off casualty reports that restate an attack just told: a killing or wounding with no doer
+    or cause of its own ("The 176 people on board were all killed", "at least 20 were killed") after
+    an attack in the same or the two sentences before is that attack's toll (the quantities stage), not news."""
+    restated = [e for e in events if e.source is None and e.event_type == "ASSAULT"
+                and uncaused(document.doc[e.trigger[0]], casualty) and attack_before(document, e, events)]
+    gone = {id(e) for e in restated}
+    return ([e for e in events if id(e) not in gone],
+            [Dropped(e, "restates the casualties of an attack just reported") for e in restated])
+
+
+def uncaused(token: Token, casualty: frozenset[str]) -> bool:
+    """True for a casualty verb with no subject or by-agent naming who or what did it ("were all killed")."""
+    return token.pos_ == "VERB" and token.lemma_ in casualty and \
+        not any(c.dep_ in ("nsubj", "csubj", "agent") for c in token.children)
+
+
+def attack_before(document: Document, event: Event, same_sentence: list[Event]) -> bool:
+    """True when an attack is reported earlier in the sentence or in the two sentences before."""
+    earlier = [e for e in document.events if event.sentence - RESTATE_LOOKBACK <= e.sentence < event.sentence]
+    earlier += [e for e in same_sentence if e.trigger[0] < event.trigger[0]]
+    return any(e.event_type == "ASSAULT" for e in earlier)
 
 
 def match_sentence(document: Document, sent: Span, lex: Lexicon, cue: Cues) -> dict[int, Match]:
@@ -158,7 +188,7 @@ def candidates(document: Document, n: int, sent: Span, lex: Lexicon, cue: Cues) 
             if event.event_type == "ASSAULT" and event.mode is None:
                 event.mode = assault_mode
             why = reason or missing_actor(event, cue) or unpolitical(event, match.trigger) or \
-                accident(event, match.token, cue.accident_nouns) or habitual(match.token, cue.habitual_adverbs) or \
+                accident(event, match.token) or habitual(match.token, cue.habitual_adverbs) or \
                 framing_talk(event, match.token, cue.speech_verbs)
             if why:
                 dropped.append(Dropped(event, why))
@@ -217,17 +247,11 @@ def missing_actor(event: Event, cue: Cues) -> Optional[str]:
     return None
 
 
-def accident(event: Event, token: Token, mishaps: frozenset[str]) -> Optional[str]:
-    """Why a doer-less death is no attack: its cause is a mishap, as the trigger's subject, the noun its
-    clause describes, or the noun it happened in or by ("a collision which killed", "killed in a crash")."""
+def accident(event: Event, token: Token) -> Optional[str]:
+    """Why a doer-less death is no attack: its clause names a mishap or disaster as the cause."""
     if event.source is not None:
         return None
-    causes = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-    causes += [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")
-               for g in c.children if g.dep_ == "pobj"]
-    if token.dep_ == "relcl":
-        causes.append(token.head)
-    cause = next((c for c in causes if c.lemma_.lower() in mishaps), None)
+    cause = mishap_cause(token)
     return f"accident: caused by '{cause.text}', not an attacker" if cause is not None else None
 
 

@@ -47,7 +47,18 @@ def prep_objects(heads: Iterable[Token], preps: Iterable[str]) -> list[Token]:
             for child in head.children:
                 if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
                     found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                    found.extend(stranded_object(child))
     return found
+
+
+def stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left empty by reading its noun as the subject of a reduced
+    relative clause ("granted asylum to five officers holed up in the embassy": "officers" -> "holed")."""
+    if any(c.dep_ == "pobj" for c in prep.children):
+        return []
+    clauses = [c for c in prep.children if c.dep_ == "pcomp"]
+    clauses += [c for c in prep.head.children if c.dep_ in ("advcl", "ccomp", "conj") and c.i > prep.i]
+    return [s for clause in clauses for s in clause.children if s.dep_ in SUBJECTS and s.left_edge.i == prep.i + 1]
 
 
 def verb_subject(verb: Token) -> Optional[Token]:
@@ -291,3 +302,15 @@ def pairs(sources: list[Actor], targets: list[Actor], symmetric: bool,
 def same_actor(a: Actor, b: Actor) -> bool:
     """True when two mentions name one actor ("he ... him" resolved alike): no dyad, no event between them."""
     return a is b or (a.name, a.country) == (b.name, b.country)
+
+
+def mishap_cause(token: Token) -> Optional[Token]:
+    """The mishap a death clause names as its cause: the subject, the noun the clause describes, or the
+    noun it happened in or by ("a flood killed", "a collision which killed", "died in a crash"); else None."""
+    causes = [c for c in token.children if c.dep_ in SUBJECTS]
+    causes += [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")
+               for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ == "relcl":
+        causes.append(token.head)
+    mishaps = cues().accident_nouns
+    return next((c for c in causes if c.lemma_.lower() in mishaps), None)

@@ -6,7 +6,8 @@ the patient of a killing verb or a word for the dead (fatalities), of a wounding
 (injured), the plural trigger noun itself ("100 attacks": an aggregate statement), or
 the doers of the event (participants). A number goes to the event whose trigger
 shares its clause; a casualty report with no event of its own ("at least 20 were
-killed") goes to the violent event just before it, in its sentence or the two before.
+killed") goes to the violent event just before it, in its sentence or the two before,
+unless its clause names a mishap or natural disaster as the cause ("floods killed five people").
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from typing import Callable, Iterator, Optional
 from spacy.tokens import Span, Token
 
 from .config import Config
+from .events_args import mishap_cause
 from .model import Document, Event
 from .places import clause_head, cue_table, trigger_head
 from .registry import components
@@ -213,10 +215,13 @@ def related(document: Document, event: Event, anchor: Token) -> bool:
 
 
 def owner(document: Document, finding: Finding, events: list[Event], earlier: list[Event]) -> Optional[Event]:
-    """The event a finding belongs to: the one whose clause holds it, else (casualties) the last violent one."""
+    """The event a finding belongs to: the one whose clause holds it, else (casualties) the last violent
+    one; none for casualties of a mishap or disaster ("a flood killed five"), which no attack caused."""
     anchor = document.doc[finding.anchor]
     if finding.field == "count":
         return next((e for e in events if finding.anchor in e.trigger), None)
+    if finding.field in ("fatalities", "injured") and mishap_cause(anchor) is not None:
+        return None
     kinds = EVENT_KINDS.get(finding.field)
     mine = [e for e in events if related(document, e, anchor)
             and (kinds is None or e.event_type in kinds or anchor.i in e.trigger)]
