@@ -1,4 +1,4 @@
-"""Parse stage: news datelines are split from the lead sentence, and nothing else is."""
+"""Parse stage: headlines and datelines are split from the lead sentence, and nothing else is."""
 from __future__ import annotations
 
 import pytest
@@ -31,3 +31,13 @@ def test_dateline_is_its_own_sentence(text: str, expected: list[str]) -> None:
 ])
 def test_dashes_inside_sentences_are_not_datelines(text: str) -> None:
     assert sentences(text) == [text]
+
+
+def test_headline_without_full_stop_does_not_run_into_the_lead() -> None:
+    text = "Bombs kill at least 20 at cathedral in Mindanao, Philippines\n\nTwin bombings struck the cathedral."
+    assert sentences(text) == ["Bombs kill at least 20 at cathedral in Mindanao, Philippines\n\n",
+                               "Twin bombings struck the cathedral."]
+
+
+def test_a_single_line_break_inside_a_sentence_is_kept() -> None:
+    assert sentences("Police said the\nsuspects fled on Monday.") == ["Police said the\nsuspects fled on Monday."]

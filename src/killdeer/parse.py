@@ -14,10 +14,13 @@ DASHES = {"—", "–", "-", "--"}
 DATELINE_MAX_TOKENS = 8
 
 
-@Language.component("killdeer_dateline")
-def split_dateline(doc: spacy.tokens.Doc) -> spacy.tokens.Doc:
-    """Start a sentence after a news dateline ("MOSCOW —"), so the lead sentence parses alone."""
+@Language.component("killdeer_paragraphs")
+def split_paragraphs(doc: spacy.tokens.Doc) -> spacy.tokens.Doc:
+    """Start a sentence after a blank line (a headline never runs into the lead) and after a
+    news dateline ("MOSCOW —"), so the lead sentence parses alone."""
     for start in paragraph_starts(doc):
+        if start > 0 and is_blank_line(doc[start - 1]):
+            doc[start].is_sent_start = True
         dash = dateline_dash(doc, start)
         if dash is not None:
             for token in doc[start:dash + 2]:
@@ -31,6 +34,11 @@ def paragraph_starts(doc: spacy.tokens.Doc) -> Iterator[int]:
         if token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
             if not token.is_space:
                 yield token.i
+
+
+def is_blank_line(token: spacy.tokens.Token) -> bool:
+    """Whether a token is, or is followed by, a blank line (two line breaks)."""
+    return (token.text + token.whitespace_).count("\n") >= 2
 
 
 def dateline_dash(doc: spacy.tokens.Doc, start: int) -> int | None:
@@ -53,7 +61,7 @@ def load_model(name: str) -> Language:
     except OSError as err:
         raise RuntimeError(f"spaCy model {name!r} is not installed; "
                            "install the project with `make demo` or `pip install -e .`") from err
-    nlp.add_pipe("killdeer_dateline", before="parser")
+    nlp.add_pipe("killdeer_paragraphs", before="parser")
     return nlp
 
 
