@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from killdeer.plover import read_tsv
+from killdeer.datafiles import read_tsv
 
 KB_FILES = ("countries.tsv", "countries_extra.tsv", "institutions.tsv", "organisations.tsv", "groups.tsv",
             "officeholders.tsv")

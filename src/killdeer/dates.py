@@ -17,13 +17,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterable, Optional
 
 import yaml
 from dateparser.date import DateDataParser
 
 from .config import Config
+from .datafiles import packaged_text
 from .model import Document, Event, Timex
 from .registry import components
 
@@ -76,8 +76,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the time words once and compile the grammar's patterns over them."""
-    text = resources.files("killdeer").joinpath("data/time_words.yaml").read_text(encoding="utf-8")
-    words = yaml.safe_load(text)
+    words = yaml.safe_load(packaged_text("time_words.yaml"))
     return Lexicon(words=words, patterns=tuple(_build_patterns(words)))
 
 

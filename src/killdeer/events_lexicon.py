@@ -6,15 +6,14 @@ Both are indexed by lemma once, so matching a token costs one dict lookup.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import yaml
 
+from .datafiles import packaged_text, parse_tsv, read_tsv
 from .plover import TYPES
 
 # A `pred` trigger is a word said of a subject through a copula, an allegation when someone
@@ -73,17 +72,6 @@ def parse_row(row: dict[str, str], origin: str) -> Trigger:
                    confidence=float(row["conf"]))
 
 
-def read_rows(text: str) -> list[dict[str, str]]:
-    """Rows of a tab-separated lexicon text, skipping blank and `#` comment lines."""
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
-def packaged_text(name: str) -> str:
-    """The text of a data file shipped in the package."""
-    return resources.files("killdeer").joinpath(f"data/{name}").read_text(encoding="utf-8")
-
-
 class Lexicon:
     """Triggers indexed by head lemma and part of speech; most specific entry first."""
 
@@ -103,9 +91,9 @@ class Lexicon:
 @lru_cache(maxsize=None)
 def lexicon(extra_files: tuple[Path, ...] = ()) -> Lexicon:
     """The packaged trigger lexicon plus the user's files, read and indexed once."""
-    triggers = [parse_row(r, "triggers.tsv") for r in read_rows(packaged_text("triggers.tsv"))]
+    triggers = [parse_row(r, "triggers.tsv") for r in read_tsv("triggers.tsv")]
     for path in extra_files:
-        rows = read_rows(Path(path).read_text(encoding="utf-8"))
+        rows = parse_tsv(Path(path).read_text(encoding="utf-8"))
         triggers.extend(parse_row(r, str(path)) for r in rows)
     return Lexicon(triggers)
 

@@ -12,9 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Iterator, Optional
 
+from .datafiles import data_lines, packaged_text
 from .model import Place
 from .registry import gazetteers
 
@@ -227,5 +227,4 @@ def _extras(countries: dict[str, Entry]) -> Iterator[tuple[str, Entry, bool]]:
 
 def _extra_rows() -> list[list[str]]:
     """The rows of places_extra.tsv, comments skipped."""
-    text = resources.files("killdeer").joinpath("data/places_extra.tsv").read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in data_lines(packaged_text("places_extra.tsv"))]

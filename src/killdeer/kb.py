@@ -14,11 +14,12 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterator, Optional
 
 import yaml
+
+from .datafiles import read_tsv
 
 STATE_ROLES = ("GOV",)
 
@@ -110,12 +111,6 @@ def normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _rows(name: str) -> Iterator[dict[str, str]]:
-    """Rows of a packaged TSV file as dicts."""
-    with resources.files("killdeer.data").joinpath(name).open(encoding="utf-8") as f:
-        yield from csv.DictReader(f, delimiter="\t")
-
-
 def _user_rows(path: Path) -> Iterator[dict[str, str]]:
     """Rows of a user's actor file: CSV/TSV with a header, or YAML (a list of mappings)."""
     if path.suffix.lower() in (".yaml", ".yml"):
@@ -169,10 +164,10 @@ class _Builder:
 
 def _load_countries(b: _Builder) -> None:
     """Countries from the generated table, then the hand-made extras."""
-    names = {r["id"]: r["name"] for r in _rows("countries.tsv")}
-    extras = list(_rows("countries_extra.tsv"))
+    names = {r["id"]: r["name"] for r in read_tsv("countries.tsv")}
+    extras = list(read_tsv("countries_extra.tsv"))
     names.update({r["id"]: r["text"] for r in extras if r["kind"] == "name"})
-    for row in _rows("countries.tsv"):
+    for row in read_tsv("countries.tsv"):
         state = Entry(row["id"], names[row["id"]], row["id"], STATE_ROLES, "country")
         b.countries[row["id"]] = state
         for alias in [row["name"], names[row["id"]], *_split(row["aliases"])]:
@@ -183,7 +178,7 @@ def _load_countries(b: _Builder) -> None:
             b.add_name(row["capital"], Entry(row["id"], names[row["id"]], row["id"], STATE_ROLES, "capital"))
     for row in extras:
         _add_extra(b, row)
-    for row in _rows("institutions.tsv"):
+    for row in read_tsv("institutions.tsv"):
         _add_extra(b, row)
 
 
@@ -224,7 +219,7 @@ def _load_roles() -> dict[str, RoleNoun]:
     """The role-noun lexicon, keyed by lemma phrase."""
     return {normalise(r["word"]): RoleNoun(tuple(_split(r["roles"])), r["kind"], r["domestic"] == "yes",
                                            r["generic"] == "yes", r["office"] or None)
-            for r in _rows("roles.tsv")}
+            for r in read_tsv("roles.tsv")}
 
 
 @lru_cache(maxsize=8)
@@ -233,7 +228,7 @@ def load_kb(actor_files: tuple[Path, ...] = ()) -> KnowledgeBase:
     b = _Builder()
     _load_countries(b)
     for file, kind in (("organisations.tsv", "org"), ("groups.tsv", "group"), ("officeholders.tsv", "person")):
-        for row in _rows(file):
+        for row in read_tsv(file):
             _add_actor_row(b, row, kind)
     for path in actor_files:
         for row in _user_rows(Path(path)):
@@ -241,7 +236,7 @@ def load_kb(actor_files: tuple[Path, ...] = ()) -> KnowledgeBase:
     for terms in b.holders.values():
         terms.sort(key=lambda e: e.start or "")
     longest = max(len(k.replace("-", " - ").split()) for k in b.names)
-    cues = {r["word"]: r["cue"] for r in _rows("actor_cues.tsv")}
+    cues = {r["word"]: r["cue"] for r in read_tsv("actor_cues.tsv")}
     exact = {k: v for k, v in b.exact_case.items() if k not in b.loose}
     return KnowledgeBase(b.names, b.demonyms, b.peoples, _load_roles(), cues, b.holders, b.countries,
                          exact, longest + 2)

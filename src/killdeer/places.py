@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterator, Optional
 
 from spacy.tokens import Span, Token
 
 from .config import Config
+from .datafiles import data_lines, packaged_text
 from .gazetteer import Entry, Gazetteer
 from .model import Document, Event
 from .registry import components, gazetteers
@@ -49,12 +49,10 @@ class Candidate:
 @lru_cache(maxsize=None)
 def cue_table(filename: str) -> dict[str, frozenset[str]]:
     """kind -> words, from a packaged `kind<TAB>word` data file."""
-    text = resources.files("killdeer").joinpath(f"data/{filename}").read_text(encoding="utf-8")
     cues: dict[str, set[str]] = defaultdict(set)
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")[:2]
-            cues[kind].add(word)
+    for line in data_lines(packaged_text(filename)):
+        kind, word = line.split("\t")[:2]
+        cues[kind].add(word)
     return {k: frozenset(v) for k, v in cues.items()}
 
 

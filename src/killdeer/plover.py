@@ -1,22 +1,14 @@
 """PLOVER's tables: each type's quad class, score and CAMEO root, and each mode's score."""
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from .datafiles import read_tsv
 from .model import Event
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-
-
-def read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of a packaged tab-separated data file, skipping `#` comment lines."""
-    text = resources.files("killdeer").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 @lru_cache(maxsize=None)

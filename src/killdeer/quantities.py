@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterator, Optional
 
 from spacy.tokens import Span, Token
 
 from .config import Config
+from .datafiles import data_lines, packaged_text
 from .events_args import mishap_cause
 from .model import Document, Event
 from .places import clause_head, cue_table, trigger_head
@@ -54,12 +54,10 @@ class Finding:
 @lru_cache(maxsize=None)
 def number_words() -> dict[str, tuple[str, float]]:
     """word -> (kind, value), from data/number_words.tsv."""
-    text = resources.files("killdeer").joinpath("data/number_words.tsv").read_text(encoding="utf-8")
     table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind, value = (line.split("\t") + [""])[:3]
-            table[word] = (kind, float(value) if value else 0.0)
+    for line in data_lines(packaged_text("number_words.tsv")):
+        word, kind, value = (line.split("\t") + [""])[:3]
+        table[word] = (kind, float(value) if value else 0.0)
     return table
 
 
