@@ -22,6 +22,7 @@ from .actors_find import (
 )
 from .gazetteer import default_gazetteer
 from .kb import Entry, KnowledgeBase, RoleNoun
+from .syntax import clause_verb
 
 LINKING_PREPS = ("of", "for")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -128,11 +129,11 @@ class SentencePhrases:
             token = self.doc[t]
             prep = token.head if token.dep_ == "pobj" else None
             if prep is None or (self.kb.cues.get(prep.lower_) != "goal" and not self._located_actor(token)):
-                found.append(Place(t, country, _clause(token)))
+                found.append(Place(t, country, clause_verb(token).i))
         for hit in {id(h): h for h in self.hits.values()}.values():
             token = self.doc[hit.root]
             if hit.entries and hit.entries[0].kind == "country" and token.dep_ == "pobj" and self._setting(token.head):
-                found.append(Place(hit.root, hit.entries[0].country, _clause(token)))
+                found.append(Place(hit.root, hit.entries[0].country, clause_verb(token).i))
         return found
 
     def _whereabouts(self, head: Any) -> bool:
@@ -352,7 +353,7 @@ class SentencePhrases:
         cand = Candidate(start, end, head.i, self.n, "role", self.doc[start:end].text,
                          subject=_subject(head), possessor=info.possessor,
                          destination=head.dep_ == "pobj" and self.kb.cues.get(head.head.lower_) == "goal",
-                         plural=head.tag_ in ("NNS", "NNPS"), clause=_clause(head))
+                         plural=head.tag_ in ("NNS", "NNPS"), clause=clause_verb(head).i)
         cand.titles = list(info.titles)
         owner = self.doc[info.possessor] if info.possessor is not None else None
         cand.possessor_person = owner is not None and _pronoun_class(owner, self.kb) == "person"
@@ -447,14 +448,6 @@ def _copula_subject(head: Any) -> Optional[int]:
 def _subject(head: Any) -> bool:
     """True for a clause subject, or one conjunct of a coordinated subject ("Both he and Mold")."""
     return head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS)
-
-
-def _clause(head: Any) -> int:
-    """The verb whose clause a phrase belongs to, for pronoun binding."""
-    token = head
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token.i
 
 
 def _with_surnames(hits: dict[int, Hit], sent: Any, surnames: frozenset[str]) -> dict[int, Hit]:

@@ -26,6 +26,7 @@ from .config import Config
 from .datafiles import packaged_text
 from .model import Document, Event, Timex
 from .registry import components
+from .syntax import clause_verb
 
 PRECISIONS = ("year", "month", "day")
 SPACE = r"[^\S\n]+"  # the words of one date never span a line break
@@ -343,13 +344,6 @@ def _dateparser(text: str, base: Optional[str]) -> Optional[When]:
 
 # ---------------------------------------------------------------- syntax
 
-def clause_head(token):
-    """The verb whose clause a token belongs to (or the sentence root)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def _verb_chain(verb) -> list:
     """A verb and the verbs it is the open complement of ("is to take", "expected to meet")."""
     chain = [verb]
@@ -361,7 +355,7 @@ def _verb_chain(verb) -> list:
 def is_future(token) -> bool:
     """Whether the clause a token sits in looks forward ("will meet", "is to take effect")."""
     w = lexicon().words
-    chain = _verb_chain(clause_head(token))
+    chain = _verb_chain(clause_verb(token))
     if any(c.dep_ == "aux" and c.lower_ in w["future_auxiliaries"] for v in chain for c in v.children):
         return True
     infinitive = any(c.lower_ == "to" for c in chain[0].children)
@@ -370,7 +364,7 @@ def is_future(token) -> bool:
 
 def is_past_perfect(token) -> bool:
     """Whether the clause a token sits in is in the past perfect ("had left")."""
-    verb = clause_head(token)
+    verb = clause_verb(token)
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
@@ -532,17 +526,17 @@ def _in_sentence(event: Event, ctx: _DatingContext) -> Optional[Timex]:
     for i in event.trigger:
         if doc[i].head.i not in event.trigger:
             trigger = doc[i]
-    levels = _clause_levels(clause_head(trigger))
+    levels = _clause_levels(clause_verb(trigger))
 
     def rank(t: Timex) -> tuple[float, int]:
         """Clauses up from the event (0.5: a clause below it, 99: unrelated), then distance."""
         root = doc[t.start:t.end].root
-        head = clause_head(root.head)
+        head = clause_verb(root.head)
         if root.i == trigger.i or trigger in root.ancestors:
             return (0, 0)
         level = levels.get(head.i)
         if level is None:
-            level = 0.5 if clause_head(trigger) in root.ancestors else 99
+            level = 0.5 if clause_verb(trigger) in root.ancestors else 99
         return (level, abs(t.start - trigger.i))
     return min(candidates, key=rank)
 
@@ -552,7 +546,7 @@ def _clause_levels(verb) -> dict[int, int]:
     levels = {verb.i: 0}
     level = 0
     while verb.head.i != verb.i:
-        verb = clause_head(verb.head)
+        verb = clause_verb(verb.head)
         level += 1
         levels.setdefault(verb.i, level)
     return levels

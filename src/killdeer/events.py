@@ -39,10 +39,10 @@ from .events_args import (actors_at, clause_subjects, mishap_cause, noun_modifie
                           predicate_clause, prep_objects, resolve, speaker, verb_object, verb_slot, verb_subject)
 from .events_lexicon import Cues, Lexicon, Trigger, cues, lexicon
 from .events_modality import Match, Status, assess, background
-from .events_targets import clause_head
 from .model import Actor, Document, Dropped, Event
 from .quantities import cues as quantity_cues
 from .registry import components
+from .syntax import clause_verb
 
 Arguments = tuple[list[Actor], list[Actor], bool]
 RECIPROCAL_SLOTS = frozenset(("with", "between", "obj"))
@@ -258,7 +258,7 @@ def accident(event: Event, token: Token) -> Optional[str]:
 def habitual(token: Token, habits: frozenset[str]) -> Optional[str]:
     """Why a trigger reports a habit, not an event: it or the verb of its clause has a generic adverb
     ("G7 meetings usually center on politics")."""
-    verb = clause_head(token)
+    verb = clause_verb(token)
     adverb = next((c for h in (token, verb) for c in h.children if c.dep_ == "advmod" and c.lower_ in habits), None)
     return f"habitual: '{adverb.text}'" if adverb is not None else None
 

@@ -41,6 +41,7 @@ from .events_lexicon import Cues, cues
 from .kb import KnowledgeBase, load_kb
 from .model import Actor, Document, Dropped, Event, Place
 from .registry import components
+from .syntax import clause_verb
 
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
 IMPLIED_CONFIDENCE = 0.85
@@ -90,13 +91,6 @@ def implied_target(document: Document, event: Event, cue: Cues, kb: KnowledgeBas
     return own_country_target(event, cue.own_country_types, cue.government_directed, kb)
 
 
-def clause_head(token: Token) -> Token:
-    """The verb heading the clause a trigger sits in (the trigger itself when a verb)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def placed(token: Token, clause: Token, locative: frozenset[str]) -> bool:
     """True when a token hangs from its clause through a place preposition ("in Baghdad", "at a jail")."""
     while token.i != clause.i and token.head.i != token.i:
@@ -109,7 +103,7 @@ def placed(token: Token, clause: Token, locative: frozenset[str]) -> bool:
 def foreign_aim(document: Document, event: Event, locative: frozenset[str]) -> Optional[Actor]:
     """The first actor of another country that the event's clause names other than as a place."""
     source = event.source
-    clause = clause_head(document.doc[event.trigger[0]])
+    clause = clause_verb(document.doc[event.trigger[0]])
     span = range(clause.left_edge.i, clause.right_edge.i + 1)
     for mention in sorted(document.mentions, key=lambda m: m.start):
         actor = mention.actor
