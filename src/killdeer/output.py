@@ -4,10 +4,11 @@ from __future__ import annotations
 import csv
 import json
 from functools import lru_cache
-from importlib import resources
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Iterable
 
+from .datafiles import packaged_text
 from .model import Document, Event
+from .plover import describe
 
 FORMATS = ("jsonl", "csv", "parquet")
 FIELDS = ("id", "doc_id", "event_type", "mode", "contexts", "quad", "intensity", "cameo",
@@ -18,7 +19,6 @@ FIELDS = ("id", "doc_id", "event_type", "mode", "contexts", "quad", "intensity",
 
 def records(document: Document, min_confidence: float = 0.0) -> list[dict[str, Any]]:
     """The document's events as schema records, numbered in text order."""
-    from .plover import describe
     kept = [e for e in document.events if e.confidence >= min_confidence]
     return [to_record(document, event, n, describe(event)) for n, event in enumerate(kept)]
 
@@ -59,7 +59,7 @@ def to_record(document: Document, event: Event, n: int, plover: dict[str, Any]) 
 @lru_cache(maxsize=None)
 def schema() -> dict[str, Any]:
     """The event record's JSON Schema, shipped in the package."""
-    return json.loads(resources.files("killdeer").joinpath("data/event.schema.json").read_text())
+    return json.loads(packaged_text("event.schema.json"))
 
 
 def flat(record: dict[str, Any]) -> dict[str, Any]:
@@ -148,8 +148,3 @@ def write_parquet(rows: list[dict[str, Any]], path: str) -> None:
     table_schema = pa.schema([(name, arrow[kind]) for name, kind in flat_types().items()])
     pq.write_table(pa.Table.from_pylist(rows, schema=table_schema), path)
 
-
-def iter_records(documents: Iterable[Document], min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
-    """Every record of every document, in order."""
-    for document in documents:
-        yield from records(document, min_confidence)
